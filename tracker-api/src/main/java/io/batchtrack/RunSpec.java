@@ -1,0 +1,71 @@
+package io.batchtrack;
+
+import io.batchtrack.internal.Names;
+import java.util.Optional;
+
+/**
+ * What a run is: its batch type, mode, period and trigger. Immutable and validated when built;
+ * the {@code with...} methods return copies.
+ *
+ * <pre>{@code
+ * RunSpec spec = RunSpec.of(BatchTypes.WEEKLY_UPDATE, Period.regular(2025, 17))
+ *         .withMode(BatchModes.FULL)
+ *         .withTrigger(Trigger.GITHUB_ACTIONS);
+ * }</pre>
+ *
+ * @param batchType the batch type, a name matching {@code [a-z][a-z0-9_]{0,62}}
+ * @param mode the batch mode, or null for none
+ * @param period the NFL week the run works on
+ * @param trigger who started the run
+ */
+public record RunSpec(String batchType, String mode, Period period, Trigger trigger) {
+
+    /** @throws IllegalArgumentException naming the bad value and the rule it broke */
+    public RunSpec {
+        Names.requireName("batch type", batchType);
+        if (mode != null) {
+            if (mode.isBlank()) {
+                mode = null;
+            } else {
+                Names.requireName("batch mode", mode);
+            }
+        }
+        if (period == null) {
+            throw new IllegalArgumentException("period must not be null");
+        }
+        if (trigger == null) {
+            throw new IllegalArgumentException("trigger must not be null");
+        }
+    }
+
+    /** A spec with no mode, triggered as {@link Trigger#detect()} says. */
+    public static RunSpec of(String batchType, Period period) {
+        return new RunSpec(batchType, null, period, Trigger.detect());
+    }
+
+    /** A spec for the current NFL week (see {@link NflCalendar#current()}). */
+    public static RunSpec of(String batchType) {
+        return of(batchType, NflCalendar.current());
+    }
+
+    public RunSpec withMode(String newMode) {
+        return new RunSpec(batchType, newMode, period, trigger);
+    }
+
+    public RunSpec withPeriod(Period newPeriod) {
+        return new RunSpec(batchType, mode, newPeriod, trigger);
+    }
+
+    public RunSpec withTrigger(Trigger newTrigger) {
+        return new RunSpec(batchType, mode, period, newTrigger);
+    }
+
+    public Optional<String> modeIfAny() {
+        return Optional.ofNullable(mode);
+    }
+
+    @Override
+    public String toString() {
+        return batchType + (mode == null ? "" : "[" + mode + "]") + " " + period + " by " + trigger;
+    }
+}

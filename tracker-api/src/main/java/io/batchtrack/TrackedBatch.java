@@ -1,0 +1,71 @@
+package io.batchtrack;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a batch entry point: every execution of the method is recorded as one row of
+ * {@code batch_runs}, once the method is woven (the {@code -javaagent}, or AspectJ).
+ *
+ * <p>The run's period (season year, week, season type) and mode come from the method's
+ * arguments, in this order:
+ * <ol>
+ *   <li>an argument of type {@link Period};</li>
+ *   <li>arguments annotated {@link SeasonYear}, {@link Week} and {@link Season}
+ *       (a missing season type means {@code reg}, a missing season year means the
+ *       current NFL season);</li>
+ *   <li>otherwise the current NFL week, from {@link NflCalendar}.</li>
+ * </ol>
+ * The mode is the argument annotated {@link Mode}, else {@link #mode()}, else none.
+ *
+ * <pre>{@code
+ * @TrackedBatch(type = BatchTypes.WEEKLY_UPDATE)
+ * void updateWeekly(@TrackedBatch.Mode String mode, Period period) { ... }
+ *
+ * @TrackedBatch(type = BatchTypes.PREDICTION_GENERATION)
+ * int generatePredictions(@TrackedBatch.SeasonYear int season, @TrackedBatch.Week int week) { ... }
+ *
+ * @TrackedBatch(type = BatchTypes.ROSTER_REFRESH)   // period: the current NFL week
+ * void refreshRosters() { ... }
+ * }</pre>
+ *
+ * Constructors, abstract and native methods are never woven.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface TrackedBatch {
+
+    /** The batch type, for example {@link BatchTypes#WEEKLY_UPDATE}; custom types are allowed. */
+    String type();
+
+    /** The batch mode when no argument is annotated {@link Mode}; empty means none. */
+    String mode() default "";
+
+    /** Marks the argument (a {@code String}) that holds the batch mode. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.PARAMETER)
+    @interface Mode {}
+
+    /** Marks the argument (an {@code int}, {@code long}, {@code Integer} or {@code Long}) that holds the season year. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.PARAMETER)
+    @interface SeasonYear {}
+
+    /** Marks the argument (an {@code int}, {@code long}, {@code Integer} or {@code Long}) that holds the week. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.PARAMETER)
+    @interface Week {}
+
+    /** Marks the argument (a {@link SeasonType} or its code as a {@code String}) that holds the season type. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.PARAMETER)
+    @interface Season {}
+}

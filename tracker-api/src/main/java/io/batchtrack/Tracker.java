@@ -1,0 +1,60 @@
+package io.batchtrack;
+
+import io.batchtrack.internal.CurrentRun;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The counters and warnings of the run in progress on this thread.
+ *
+ * <pre>{@code
+ * Tracker.current().increment(Metrics.GAMES_PROCESSED, games.size());
+ * Tracker.current().warn("game_logs", "Skipped 3 players not in database");
+ * }</pre>
+ *
+ * An increment is an in-memory add (no I/O, no lock); counters are written when the run
+ * ends. Bad input is rejected with an {@link IllegalArgumentException} even outside a run,
+ * so mistakes show up in tests that run without tracking.
+ */
+public interface Tracker {
+
+    /** The innermost run on this thread; outside a run a tracker that records nothing. Never null. */
+    static Tracker current() {
+        return CurrentRun.tracker();
+    }
+
+    /** Adds one to a metric. */
+    default void increment(String metric) {
+        increment(metric, 1);
+    }
+
+    /**
+     * Adds {@code amount} to a metric.
+     *
+     * @param metric a standard metric ({@link Metrics}) or a custom name matching {@code [a-z][a-z0-9_]{0,62}}
+     * @param amount zero or more
+     * @throws IllegalArgumentException if the name breaks the rule or the amount is negative
+     */
+    void increment(String metric, long amount);
+
+    /**
+     * Records a warning; a run that ends normally with warnings is {@code partial}. Messages longer
+     * than 2,000 characters are truncated and marked.
+     *
+     * @param stage the step that warns, for example {@code game_logs}; not blank
+     * @param message what happened; not null
+     * @throws IllegalArgumentException if stage or message is null, or the stage is blank
+     */
+    void warn(String stage, String message);
+
+    /** The run's id (the primary key of its {@code batch_runs} row); empty outside a run. */
+    Optional<UUID> runId();
+
+    /** What the run is; empty outside a run. */
+    Optional<RunSpec> spec();
+
+    /** Whether this tracker records into a run. */
+    default boolean isActive() {
+        return runId().isPresent();
+    }
+}

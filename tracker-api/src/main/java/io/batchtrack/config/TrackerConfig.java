@@ -1,0 +1,194 @@
+package io.batchtrack.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Function;
+
+/**
+ * The configuration. A key {@code k.sub} is read from the system property {@code batchtrack.k.sub},
+ * else from explicit overrides (the agent's arguments), else the environment variable
+ * {@code BATCHTRACK_K_SUB}, else the properties file named by {@code batchtrack.config-file}
+ * ({@code BATCHTRACK_CONFIG_FILE}), where keys are written without the prefix.
+ *
+ * <p>The database password is a secret: it is read only from the environment
+ * ({@code BATCHTRACK_JDBC_PASSWORD}) or from the file named by {@code jdbc.password-file}, and
+ * never appears in a message.
+ */
+public final class TrackerConfig {
+    public static final String PREFIX = "batchtrack.";
+
+    private final Function<String, String> systemProperties;
+    private final Function<String, String> environment;
+    private final Map<String, String> overrides;
+    private final Map<String, String> file;
+
+    private TrackerConfig(Function<String, String> systemProperties, Function<String, String> environment,
+            Map<String, String> overrides) {
+        this.systemProperties = systemProperties;
+        this.environment = environment;
+        this.overrides = Map.copyOf(overrides);
+        this.file = loadFile();
+    }
+
+    /** The configuration of this process: system properties, environment, optional file. */
+    public static TrackerConfig fromEnvironment() {
+        return new TrackerConfig(System::getProperty, System::getenv, Map.of());
+    }
+
+    /** This process's configuration with overrides (for example the agent's arguments) below system properties. */
+    public static TrackerConfig fromEnvironment(Map<String, String> overrides) {
+        return new TrackerConfig(System::getProperty, System::getenv, overrides);
+    }
+
+    /** A configuration from a map of keys (without prefix) only; for tests and embedding. */
+    public static TrackerConfig of(Map<String, String> values) {
+        return new TrackerConfig(k -> null, k -> null, values);
+    }
+
+    /** A configuration from explicit sources; for tests. */
+    public static TrackerConfig of(Map<String, String> systemProperties, Map<String, String> environment) {
+        return new TrackerConfig(systemProperties::get, environment::get, Map.of());
+    }
+
+    /** The environment variable that holds {@code key}: {@code jdbc.password-file} → {@code BATCHTRACK_JDBC_PASSWORD_FILE}. */
+    public static String environmentName(String key) {
+        return (PREFIX + key).toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** The value of a key, trimmed; empty values count as absent. */
+    public Optional<String> get(String key) {
+        if (key.equals("jdbc.password")) {
+            throw new IllegalArgumentException("read the password with password()");
+        }
+        return lookup(key);
+    }
+
+    private Optional<String> lookup(String key) {
+        String v = systemProperties.apply(PREFIX + key);
+        if (blank(v)) {
+            v = overrides.get(key);
+        }
+        if (blank(v)) {
+            v = environment.apply(environmentName(key));
+        }
+        if (blank(v)) {
+            v = file.get(key);
+        }
+        return blank(v) ? Optional.empty() : Optional.of(v.trim());
+    }
+
+    public String get(String key, String defaultValue) {
+        return get(key).orElse(defaultValue);
+    }
+
+    /** @throws ConfigException if the key is absent */
+    public String require(String key) {
+        return get(key).orElseThrow(() -> new ConfigException(key, "is required but not set (system property "
+                + PREFIX + key + " or environment variable " + environmentName(key) + ")"));
+    }
+
+    /** @throws ConfigException if the value is not {@code true} or {@code false} */
+    public boolean getBoolean(String key, boolean defaultValue) {
+        Optional<String> v = get(key);
+        if (v.isEmpty()) {
+            return defaultValue;
+        }
+        switch (v.get().toLowerCase(Locale.ROOT)) {
+            case "true": return true;
+            case "false": return false;
+            default: throw new ConfigException(key, "'" + v.get() + "' is not true or false");
+        }
+    }
+
+    /** @throws ConfigException if the value is not an integer within [min, max] */
+    public int getInt(String key, int defaultValue, int min, int max) {
+        Optional<String> v = get(key);
+        if (v.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            int n = Integer.parseInt(v.get());
+            if (n < min || n > max) {
+                throw new ConfigException(key, n + " is outside " + min + ".." + max);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key, "'" + v.get() + "' is not an integer");
+        }
+    }
+
+    /** The {@code on-store-failure} policy, {@code continue} unless set. */
+    public StoreFailurePolicy storeFailurePolicy() {
+        return get("on-store-failure").map(v -> StoreFailurePolicy.parse(v.toLowerCase(Locale.ROOT)))
+                .orElse(StoreFailurePolicy.CONTINUE);
+    }
+
+    /**
+     * The database password: the environment variable {@code BATCHTRACK_JDBC_PASSWORD}, else the
+     * first line of the file named by {@code jdbc.password-file}. A system property or agent
+     * argument {@code jdbc.password} is refused, because command lines are visible to every user.
+     *
+     * @throws ConfigException if the password was given where it must not be, or the file is unreadable
+     */
+    public Optional<String> password() {
+        if (!blank(systemProperties.apply(PREFIX + "jdbc.password")) || overrides.containsKey("jdbc.password")
+                || file.containsKey("jdbc.password")) {
+            throw new ConfigException("jdbc.password", "must come from the environment variable "
+                    + environmentName("jdbc.password") + " or from jdbc.password-file, not from a command line"
+                    + " or properties file");
+        }
+        String env = environment.apply(environmentName("jdbc.password"));
+        if (env != null && !env.isEmpty()) {
+            return Optional.of(env);
+        }
+        Optional<String> path = lookup("jdbc.password-file");
+        if (path.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            String content = Files.readString(Path.of(path.get()), StandardCharsets.UTF_8);
+            int nl = content.indexOf('\n');
+            String first = nl < 0 ? content : content.substring(0, nl);
+            return Optional.of(first.endsWith("\r") ? first.substring(0, first.length() - 1) : first);
+        } catch (IOException | RuntimeException e) {
+            throw new ConfigException("jdbc.password-file", "cannot read '" + path.get() + "': "
+                    + e.getClass().getSimpleName());
+        }
+    }
+
+    private Map<String, String> loadFile() {
+        String name = systemProperties.apply(PREFIX + "config-file");
+        if (blank(name)) {
+            name = overrides.get("config-file");
+        }
+        if (blank(name)) {
+            name = environment.apply(environmentName("config-file"));
+        }
+        if (blank(name)) {
+            return Map.of();
+        }
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of(name.trim()))) {
+            p.load(in);
+        } catch (IOException | RuntimeException e) {
+            throw new ConfigException("config-file", "cannot read '" + name.trim() + "': " + e.getClass().getSimpleName());
+        }
+        Map<String, String> values = new HashMap<>();
+        for (String k : p.stringPropertyNames()) {
+            values.put(k.startsWith(PREFIX) ? k.substring(PREFIX.length()) : k, p.getProperty(k));
+        }
+        return values;
+    }
+
+    private static boolean blank(String v) {
+        return v == null || v.isBlank();
+    }
+}

@@ -1,0 +1,37 @@
+package io.batchtrack.internal;
+
+import io.batchtrack.BatchTracker;
+import io.batchtrack.Tracker;
+
+/** The thread-local pointer to the innermost open run; each run remembers the one it displaced. */
+public final class CurrentRun {
+    private static final ThreadLocal<BatchTracker> CURRENT = new ThreadLocal<>();
+
+    private CurrentRun() {}
+
+    public static Tracker tracker() {
+        BatchTracker run = CURRENT.get();
+        return run != null ? run : NoopTracker.INSTANCE;
+    }
+
+    /** The innermost open run on this thread, or null. */
+    public static BatchTracker get() {
+        return CURRENT.get();
+    }
+
+    /** Makes {@code run} current and returns the run it displaced (null if none). */
+    public static BatchTracker push(BatchTracker run) {
+        BatchTracker previous = CURRENT.get();
+        CURRENT.set(run);
+        return previous;
+    }
+
+    /** Restores {@code previous} as current; a null previous clears the slot. */
+    public static void restore(BatchTracker previous) {
+        if (previous == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(previous);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.batchtrack.internal;
+
+import java.lang.System.Logger.Level;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The library's logging: {@link System.Logger}, so the API needs no logging library (with SLF4J's
+ * {@code slf4j-jdk-platform-logging} on the class path these lines go to SLF4J). Repeated failures
+ * of one kind are logged at WARNING once, then at DEBUG, so a dead database cannot flood the log.
+ */
+public final class Log {
+    private static final System.Logger LOGGER = System.getLogger("io.batchtrack");
+    private static final ConcurrentHashMap<String, Boolean> WARNED = new ConcurrentHashMap<>();
+
+    private Log() {}
+
+    public static void info(String message) {
+        LOGGER.log(Level.INFO, message);
+    }
+
+    public static void warn(String message) {
+        LOGGER.log(Level.WARNING, message);
+    }
+
+    public static void debug(String message) {
+        LOGGER.log(Level.DEBUG, message);
+    }
+
+    /** Logs at WARNING the first time a {@code kind} of problem happens, at DEBUG afterwards. */
+    public static void warnOnce(String kind, String message, Throwable t) {
+        boolean first = WARNED.putIfAbsent(kind, Boolean.TRUE) == null;
+        String text = t == null ? message : message + ": " + describe(t);
+        LOGGER.log(first ? Level.WARNING : Level.DEBUG, first ? text + " (further occurrences are logged at DEBUG)" : text);
+    }
+
+    /** Class and message of an exception and its causes, on one line. */
+    public static String describe(Throwable t) {
+        StringBuilder b = new StringBuilder();
+        Throwable c = t;
+        for (int depth = 0; c != null && depth < 4; depth++, c = c.getCause()) {
+            if (depth > 0) {
+                b.append(" <- ");
+            }
+            b.append(c.getClass().getName());
+            if (c.getMessage() != null) {
+                b.append(": ").append(Text.clean(c.getMessage(), 300));
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,129 @@
+package io.batchtrack.internal;
+
+import io.batchtrack.BatchTracking;
+import io.batchtrack.NflCalendar;
+import io.batchtrack.Period;
+import io.batchtrack.RunSpec;
+import io.batchtrack.SeasonType;
+import io.batchtrack.TrackedBatch;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * How a woven method's {@link TrackedBatch} annotation and arguments become a {@link RunSpec}.
+ * Built once per method (reflection happens here, never per call) and shared by every front door,
+ * so the agent, the aspect and any future weaver resolve specs identically.
+ */
+public final class MethodSpec {
+    private final String member;
+    private final String batchType;
+    private final String fixedMode;
+    private final boolean async;
+    private final int periodArg;
+    private final int yearArg;
+    private final int weekArg;
+    private final int seasonArg;
+    private final int modeArg;
+
+    private MethodSpec(Method method, TrackedBatch annotation) {
+        this.member = method.getDeclaringClass().getName() + "." + method.getName();
+        this.batchType = annotation.type();
+        this.fixedMode = annotation.mode();
+        this.async = CompletionStage.class.isAssignableFrom(method.getReturnType());
+        int period = -1, year = -1, week = -1, season = -1, mode = -1;
+        Class<?>[] types = method.getParameterTypes();
+        Annotation[][] params = method.getParameterAnnotations();
+        for (int i = 0; i < types.length; i++) {
+            if (period < 0 && types[i] == Period.class) {
+                period = i;
+            }
+            for (Annotation a : params[i]) {
+                Class<? extends Annotation> t = a.annotationType();
+                if (t == TrackedBatch.SeasonYear.class) {
+                    year = i;
+                } else if (t == TrackedBatch.Week.class) {
+                    week = i;
+                } else if (t == TrackedBatch.Season.class) {
+                    season = i;
+                } else if (t == TrackedBatch.Mode.class) {
+                    mode = i;
+                }
+            }
+        }
+        this.periodArg = period;
+        this.yearArg = year;
+        this.weekArg = week;
+        this.seasonArg = season;
+        this.modeArg = mode;
+    }
+
+    /** The plan for {@code method}, or null if it carries no {@link TrackedBatch}. */
+    public static MethodSpec of(Method method) {
+        TrackedBatch a = method.getAnnotation(TrackedBatch.class);
+        return a == null ? null : new MethodSpec(method, a);
+    }
+
+    /** Whether the method's declared return type is a {@link CompletionStage}: its run ends when the result completes. */
+    public boolean async() {
+        return async;
+    }
+
+    /** {@code declaring.Class.method}, for log lines. */
+    public String member() {
+        return member;
+    }
+
+    /**
+     * The spec of one call.
+     *
+     * @throws IllegalArgumentException naming the argument or annotation value that breaks a rule
+     */
+    public RunSpec resolve(Object[] args, BatchTracking tracking) {
+        Period period = period(args, tracking);
+        String mode = modeArg >= 0 ? (String) arg(args, modeArg, "@TrackedBatch.Mode") : fixedMode;
+        return new RunSpec(batchType, mode, period, tracking.trigger());
+    }
+
+    private Period period(Object[] args, BatchTracking tracking) {
+        if (periodArg >= 0) {
+            Object p = arg(args, periodArg, "Period");
+            if (p == null) {
+                throw new IllegalArgumentException("the Period argument of " + member + " is null");
+            }
+            return (Period) p;
+        }
+        if (yearArg < 0 && weekArg < 0 && seasonArg < 0) {
+            return NflCalendar.current(tracking.clock());
+        }
+        if (weekArg < 0) {
+            throw new IllegalArgumentException(member + " names a season but no @TrackedBatch.Week argument");
+        }
+        int week = number(args, weekArg, "@TrackedBatch.Week");
+        int year = yearArg >= 0 ? number(args, yearArg, "@TrackedBatch.SeasonYear")
+                : NflCalendar.current(tracking.clock()).seasonYear();
+        SeasonType type = SeasonType.REG;
+        if (seasonArg >= 0) {
+            Object s = arg(args, seasonArg, "@TrackedBatch.Season");
+            type = s instanceof SeasonType st ? st : SeasonType.fromCode(s == null ? null : s.toString());
+        }
+        return new Period(year, week, type);
+    }
+
+    private int number(Object[] args, int index, String what) {
+        Object v = arg(args, index, what);
+        if (!(v instanceof Number n)) {
+            throw new IllegalArgumentException("the " + what + " argument of " + member + " is "
+                    + (v == null ? "null" : "a " + v.getClass().getSimpleName()) + ", not a number");
+        }
+        long l = n.longValue();
+        if (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("the " + what + " argument of " + member + " is out of range: " + l);
+        }
+        return (int) l;
+    }
+
+    private static Object arg(Object[] args, int index, String what) {
+        return args != null && index < args.length ? args[index] : null;
+    }
+}

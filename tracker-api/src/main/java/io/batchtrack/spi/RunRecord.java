@@ -1,0 +1,46 @@
+package io.batchtrack.spi;
+
+import io.batchtrack.RunSpec;
+import io.batchtrack.RunStatus;
+import io.batchtrack.Warning;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A snapshot of one run, as the lifecycle hands it to a {@link RunStore}: at start (status
+ * {@code running}, no counters) and at the end.
+ *
+ * @param id the run's id, generated before the row is written (time-ordered)
+ * @param parentId the run that was current on this thread when this one started, or null
+ * @param spec batch type, mode, period and trigger
+ * @param status the status
+ * @param startedAt when the run opened
+ * @param finishedAt when the run closed, or null while running
+ * @param metrics every metric that was incremented, standard and custom, by name
+ * @param warnings the warnings kept (at most the configured cap)
+ * @param warningsDropped warnings beyond the cap, counted but not kept
+ * @param failure why the run failed, or null
+ * @param host the host and process that ran it, {@code pid@hostname}
+ */
+public record RunRecord(UUID id, UUID parentId, RunSpec spec, RunStatus status, Instant startedAt,
+        Instant finishedAt, Map<String, Long> metrics, List<Warning> warnings, long warningsDropped,
+        RunFailure failure, String host) {
+
+    public RunRecord {
+        metrics = Map.copyOf(metrics);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The value of a metric, zero if never incremented. */
+    public long metric(String name) {
+        return metrics.getOrDefault(name, 0L);
+    }
+
+    /** Time from start to finish; null while running. */
+    public Duration duration() {
+        return finishedAt == null ? null : Duration.between(startedAt, finishedAt);
+    }
+}
