@@ -1,0 +1,105 @@
+package io.batchtrack.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.batchtrack.BatchModes;
+import io.batchtrack.BatchTracking;
+import io.batchtrack.BatchTypes;
+import io.batchtrack.Period;
+import io.batchtrack.RunSpec;
+import io.batchtrack.SeasonType;
+import io.batchtrack.TrackedBatch;
+import io.batchtrack.Trigger;
+import java.lang.reflect.Method;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+class MethodSpecTest {
+    private final BatchTracking tracking = BatchTracking.builder().trigger(Trigger.MANUAL)
+            .clock(Clock.fixed(Instant.parse("2025-11-02T18:00:00Z"), ZoneOffset.UTC)).build();
+
+    @SuppressWarnings("unused")
+    static class Batches {
+        @TrackedBatch(type = BatchTypes.WEEKLY_UPDATE)
+        void weekly(@TrackedBatch.Mode String mode, Period period) {}
+
+        @TrackedBatch(type = BatchTypes.PREDICTION_GENERATION)
+        int predictions(@TrackedBatch.SeasonYear int season, @TrackedBatch.Week Integer week) {
+            return 0;
+        }
+
+        @TrackedBatch(type = BatchTypes.WEEKLY_UPDATE, mode = BatchModes.ODDS_ONLY)
+        void playoffOdds(@TrackedBatch.SeasonYear long season, @TrackedBatch.Week int week,
+                @TrackedBatch.Season String seasonType) {}
+
+        @TrackedBatch(type = BatchTypes.ROSTER_REFRESH)
+        CompletableFuture<String> roster() {
+            return null;
+        }
+
+        @TrackedBatch(type = "Weekly Update")
+        void badType() {}
+
+        void notTracked() {}
+    }
+
+    private static MethodSpec plan(String name) {
+        for (Method m : Batches.class.getDeclaredMethods()) {
+            if (m.getName().equals(name)) {
+                return MethodSpec.of(m);
+            }
+        }
+        throw new AssertionError(name);
+    }
+
+    @Test
+    void a_period_argument_and_a_mode_argument_make_the_spec() {
+        RunSpec spec = plan("weekly").resolve(new Object[] {"full", Period.regular(2024, 1)}, tracking);
+        assertThat(spec).isEqualTo(new RunSpec("weekly_update", "full", Period.regular(2024, 1), Trigger.MANUAL));
+    }
+
+    @Test
+    void annotated_numbers_make_a_regular_season_week() {
+        RunSpec spec = plan("predictions").resolve(new Object[] {2024, 7}, tracking);
+        assertThat(spec.period()).isEqualTo(Period.regular(2024, 7));
+        assertThat(spec.mode()).isNull();
+    }
+
+    @Test
+    void the_season_type_argument_and_the_fixed_mode_are_used() {
+        RunSpec spec = plan("playoffOdds").resolve(new Object[] {2024L, 4, "post"}, tracking);
+        assertThat(spec.period()).isEqualTo(Period.of(2024, 4, SeasonType.POST));
+        assertThat(spec.mode()).isEqualTo("odds_only");
+    }
+
+    @Test
+    void without_period_arguments_the_current_nfl_week_of_the_engine_clock_is_used() {
+        MethodSpec plan = plan("roster");
+        assertThat(plan.resolve(new Object[0], tracking).period()).isEqualTo(Period.regular(2025, 9));
+        assertThat(plan.async()).isTrue();
+        assertThat(plan.member()).endsWith("MethodSpecTest$Batches.roster");
+    }
+
+    @Test
+    void bad_arguments_name_the_argument_and_the_rule() {
+        assertThatThrownBy(() -> plan("predictions").resolve(new Object[] {2024, 23}, tracking))
+                .hasMessage("week 23 is outside the reg season's range 1..18");
+        assertThatThrownBy(() -> plan("predictions").resolve(new Object[] {2024, null}, tracking))
+                .hasMessageEndingWith("MethodSpecTest$Batches.predictions is null, not a number");
+        assertThatThrownBy(() -> plan("weekly").resolve(new Object[] {"full", null}, tracking))
+                .hasMessageEndingWith("MethodSpecTest$Batches.weekly is null");
+        assertThatThrownBy(() -> plan("playoffOdds").resolve(new Object[] {2024L, 1, "playoffs"}, tracking))
+                .hasMessage("season type 'playoffs' is not one of pre, reg, post");
+        assertThatThrownBy(() -> plan("badType").resolve(new Object[0], tracking))
+                .hasMessage("batch type 'Weekly Update' does not match [a-z][a-z0-9_]{0,62}");
+    }
+
+    @Test
+    void a_method_without_the_annotation_has_no_plan() {
+        assertThat(plan("notTracked")).isNull();
+    }
+}
