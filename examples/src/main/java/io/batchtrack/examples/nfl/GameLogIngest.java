@@ -25,21 +25,21 @@ final class GameLogIngest {
             ON CONFLICT (game_id, player_id) DO NOTHING""";
 
     /**
-     * @param boxScoresFetched calls made to the box score API, one per final game
      * @param logsAdded game logs that were new
      * @param skippedPlayers ids of players in the box scores but not in {@code nfl.players}
      */
-    record Result(int boxScoresFetched, int logsAdded, Set<String> skippedPlayers) {}
+    record Result(int logsAdded, Set<String> skippedPlayers) {}
 
     private GameLogIngest() {}
 
-    static Result run(Connection c, NflFeed feed, Period period) throws SQLException {
+    static Result run(Connection c, NflFeed feed, Dependencies deps, Period period) throws SQLException {
         List<String> games = Games.ids(c, period, true);
         int added = 0;
         Set<String> skipped = new TreeSet<>();
         try (PreparedStatement insert = c.prepareStatement(INSERT)) {
-            for (String gameId : games) {
-                List<BoxScoreLine> lines = feed.boxScore(period, gameId);
+            for (int i = 0; i < games.size(); i++) {
+                String gameId = games.get(i);
+                List<BoxScoreLine> lines = deps.call(Step.GAME_LOGS, i, () -> feed.boxScore(period, gameId));
                 Set<String> known = knownPlayers(c, lines);
                 for (BoxScoreLine line : lines) {
                     if (!known.contains(line.playerId())) {
@@ -57,7 +57,7 @@ final class GameLogIngest {
                 }
             }
         }
-        return new Result(games.size(), added, skipped);
+        return new Result(added, skipped);
     }
 
     private static Set<String> knownPlayers(Connection c, List<BoxScoreLine> lines) throws SQLException {

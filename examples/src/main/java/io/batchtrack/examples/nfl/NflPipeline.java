@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -23,8 +22,9 @@ import java.util.Set;
  * {@code batch_runs}; without the agent they run untracked and {@link Tracker#current()} records nothing.
  *
  * <p>Each step commits on its own, as the seed's steps do: when odds fail, the schedule and game logs
- * synced before them stay. Counters are incremented after a step commits, so a failed step never
- * counts rows that were rolled back.
+ * synced before them stay. Row counters ({@code games_processed}, {@code game_logs_added}, ...) are
+ * incremented after a step commits, so a failed step never counts rows that were rolled back;
+ * {@code api_calls_made} counts each call when it is made (see {@link Dependencies}).
  */
 public class NflPipeline {
     /** Custom metric: players added by a roster refresh. */
@@ -34,13 +34,13 @@ public class NflPipeline {
 
     private final ConnectionSource db;
     private final NflFeed feed;
-    private final Set<Step> failSteps;
+    private final Dependencies deps;
 
     /** @param failSteps steps that fail with a {@link SimulatedOutage} instead of running */
     public NflPipeline(ConnectionSource db, NflFeed feed, Set<Step> failSteps) {
         this.db = db;
         this.feed = feed;
-        this.failSteps = failSteps.isEmpty() ? EnumSet.noneOf(Step.class) : EnumSet.copyOf(failSteps);
+        this.deps = new Dependencies(failSteps);
     }
 
     /**
@@ -63,38 +63,32 @@ public class NflPipeline {
         List<String> withoutOdds = List.of();
         try (Connection c = open()) {
             if (m.syncsSchedule()) {
-                ScheduleSync.Result r = step(c, Step.SCHEDULE, () -> ScheduleSync.run(c, feed, period));
+                ScheduleSync.Result r = step(c, () -> ScheduleSync.run(c, feed, deps, period));
                 games = r.gamesProcessed();
                 tracker.increment(Metrics.GAMES_PROCESSED, r.gamesProcessed());
-                tracker.increment(Metrics.API_CALLS_MADE, r.apiCalls());
                 if (r.gamesProcessed() == 0) {
                     warnings.add("schedule", "No games in the schedule feed for " + period);
                 }
             }
             if (m.ingestsGameLogs()) {
-                GameLogIngest.Result r = step(c, Step.GAME_LOGS, () -> GameLogIngest.run(c, feed, period));
+                GameLogIngest.Result r = step(c, () -> GameLogIngest.run(c, feed, deps, period));
                 logsAdded = r.logsAdded();
                 skipped = List.copyOf(r.skippedPlayers());
                 tracker.increment(Metrics.GAME_LOGS_ADDED, r.logsAdded());
-                tracker.increment(Metrics.API_CALLS_MADE, r.boxScoresFetched());
                 if (!skipped.isEmpty()) {
                     warnings.add("game_logs", "Skipped " + skipped.size() + " players not in database");
                 }
             }
             if (m.syncsOdds()) {
-                OddsSync.Result r = step(c, Step.ODDS, () -> OddsSync.run(c, feed, period));
+                OddsSync.Result r = step(c, () -> OddsSync.run(c, feed, deps, period));
                 oddsSynced = r.synced();
                 withoutOdds = r.gamesWithoutOdds();
                 tracker.increment(Metrics.ODDS_SYNCED, r.synced());
-                tracker.increment(Metrics.API_CALLS_MADE, r.gamesInDatabase());
                 if (r.gamesInDatabase() == 0) {
                     warnings.add("odds", "No games in database for " + period + "; sync the schedule first");
                 } else if (!withoutOdds.isEmpty()) {
                     warnings.add("odds", "No odds for " + withoutOdds.size() + " of " + r.gamesInDatabase()
                             + " games: " + String.join(", ", withoutOdds));
-                }
-                if (r.linesForUnknownGames() > 0 && r.gamesInDatabase() > 0) {
-                    warnings.add("odds", "Ignored " + r.linesForUnknownGames() + " odds lines for games not in database");
                 }
             }
         }
@@ -111,7 +105,7 @@ public class NflPipeline {
         Warnings warnings = new Warnings(tracker);
         PredictionRun.Result r;
         try (Connection c = open()) {
-            r = step(c, Step.PREDICTIONS, () -> PredictionRun.run(c, period));
+            r = step(c, () -> PredictionRun.run(c, deps, period));
         }
         tracker.increment(Metrics.PREDICTIONS_GENERATED, r.generated());
         tracker.increment(Metrics.PREDICTIONS_SKIPPED, r.skipped());
@@ -131,10 +125,9 @@ public class NflPipeline {
         Tracker tracker = Tracker.current();
         RosterRefresh.Result r;
         try (Connection c = open()) {
-            r = step(c, Step.ROSTER, () -> RosterRefresh.run(c, feed, period));
+            r = step(c, () -> RosterRefresh.run(c, feed, deps, period));
         }
         tracker.increment(PLAYERS_ONBOARDED, r.onboarded());
-        tracker.increment(Metrics.API_CALLS_MADE, r.apiCalls());
         return new RosterResult(runId(tracker), period, r.onboarded(), r.alreadyKnown(), List.of());
     }
 
@@ -150,11 +143,8 @@ public class NflPipeline {
     }
 
     /** Runs one step in its own transaction; a failure rolls it back and counts in {@code errors_encountered}. */
-    private <T> T step(Connection c, Step step, SqlWork<T> work) throws SQLException {
+    private <T> T step(Connection c, SqlWork<T> work) throws SQLException {
         try {
-            if (failSteps.contains(step)) {
-                throw step.outage();
-            }
             T result = work.run();
             c.commit();
             return result;

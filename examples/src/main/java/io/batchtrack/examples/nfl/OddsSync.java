@@ -7,13 +7,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
- * Step 3: the betting line of each of the week's games in the database. Unlike predictions, odds
- * move, so a sync overwrites the stored line.
+ * Step 3: the betting line of each of the week's games in the database, one odds API call per game
+ * (the seed counts {@code games_count} calls). Unlike predictions, odds move, so a sync overwrites
+ * the stored line.
  */
 final class OddsSync {
     private static final String UPSERT = """
@@ -22,40 +22,33 @@ final class OddsSync {
                 total_points = EXCLUDED.total_points, synced_at = now()""";
 
     /**
-     * @param gamesInDatabase the week's games in {@code nfl.games}; the seed counts one API call per game
+     * @param gamesInDatabase the week's games in {@code nfl.games}
      * @param synced lines written
-     * @param gamesWithoutOdds games the feed had no line for
-     * @param linesForUnknownGames lines of games that are not in the database
+     * @param gamesWithoutOdds games the books have no line for
      */
-    record Result(int gamesInDatabase, int synced, List<String> gamesWithoutOdds, int linesForUnknownGames) {}
+    record Result(int gamesInDatabase, int synced, List<String> gamesWithoutOdds) {}
 
     private OddsSync() {}
 
-    static Result run(Connection c, NflFeed feed, Period period) throws SQLException {
+    static Result run(Connection c, NflFeed feed, Dependencies deps, Period period) throws SQLException {
         List<String> games = Games.ids(c, period, false);
-        if (games.isEmpty()) {
-            return new Result(0, 0, List.of(), 0);
-        }
-        Map<String, OddsLine> lines = new LinkedHashMap<>();
-        for (OddsLine line : feed.odds(period)) {
-            lines.put(line.gameId(), line);
-        }
         List<String> missing = new ArrayList<>();
         int synced = 0;
         try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-            for (String gameId : games) {
-                OddsLine line = lines.remove(gameId);
-                if (line == null) {
+            for (int i = 0; i < games.size(); i++) {
+                String gameId = games.get(i);
+                Optional<OddsLine> line = deps.call(Step.ODDS, i, () -> feed.odds(period, gameId));
+                if (line.isEmpty()) {
                     missing.add(gameId);
                     continue;
                 }
                 ps.setString(1, gameId);
-                ps.setString(2, line.sportsbook());
-                ps.setBigDecimal(3, line.homeSpread());
-                ps.setBigDecimal(4, line.totalPoints());
+                ps.setString(2, line.get().sportsbook());
+                ps.setBigDecimal(3, line.get().homeSpread());
+                ps.setBigDecimal(4, line.get().totalPoints());
                 synced += ps.executeUpdate();
             }
         }
-        return new Result(games.size(), synced, missing, lines.size());
+        return new Result(games.size(), synced, missing);
     }
 }

@@ -32,7 +32,7 @@ final class PredictionRun {
 
     private PredictionRun() {}
 
-    static Result run(Connection c, Period period) throws SQLException {
+    static Result run(Connection c, Dependencies deps, Period period) throws SQLException {
         List<Game> games = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(GAMES)) {
             Games.bindPeriod(ps, 1, period);
@@ -45,8 +45,10 @@ final class PredictionRun {
         int generated = 0;
         int withoutOdds = 0;
         try (PreparedStatement insert = c.prepareStatement(INSERT)) {
-            for (Game g : games) {
-                SpreadModel.Prediction p = SpreadModel.predict(g.home(), g.away(), g.homeSpread());
+            for (int i = 0; i < games.size(); i++) {
+                Game g = games.get(i);
+                SpreadModel.Prediction p = deps.call(Step.PREDICTIONS, i,
+                        () -> SpreadModel.predict(g.home(), g.away(), g.homeSpread()));
                 insert.setString(1, g.id());
                 insert.setString(2, p.winner());
                 insert.setBigDecimal(3, p.homeWinProbability());

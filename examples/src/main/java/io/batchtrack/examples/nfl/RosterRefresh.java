@@ -12,13 +12,12 @@ import java.util.List;
 /** Player onboarding: adds the players of the roster transactions feed the database does not know yet. */
 final class RosterRefresh {
 
-    /** @param apiCalls calls made to the roster transactions API */
-    record Result(int onboarded, int alreadyKnown, int apiCalls) {}
+    record Result(int onboarded, int alreadyKnown) {}
 
     private RosterRefresh() {}
 
-    static Result run(Connection c, NflFeed feed, Period period) throws SQLException {
-        List<Player> moves = feed.rosterMoves(period);
+    static Result run(Connection c, NflFeed feed, Dependencies deps, Period period) throws SQLException {
+        List<Player> moves = deps.call(Step.ROSTER, 0, () -> feed.rosterMoves(period));
         int onboarded = 0;
         try (PreparedStatement insert = c.prepareStatement(Players.INSERT)) {
             for (Player p : moves) {
@@ -26,6 +25,6 @@ final class RosterRefresh {
                 onboarded += insert.executeUpdate();
             }
         }
-        return new Result(onboarded, moves.size() - onboarded, 1);
+        return new Result(onboarded, moves.size() - onboarded);
     }
 }

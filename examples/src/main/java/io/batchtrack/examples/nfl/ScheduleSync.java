@@ -18,13 +18,12 @@ final class ScheduleSync {
             ON CONFLICT (game_id) DO UPDATE SET kickoff = EXCLUDED.kickoff, away_score = EXCLUDED.away_score,
                 home_score = EXCLUDED.home_score, updated_at = now()""";
 
-    /** @param apiCalls calls made to the schedule API */
-    record Result(int gamesProcessed, int apiCalls) {}
+    record Result(int gamesProcessed) {}
 
     private ScheduleSync() {}
 
-    static Result run(Connection c, NflFeed feed, Period period) throws SQLException {
-        List<ScheduledGame> games = feed.schedule(period);
+    static Result run(Connection c, NflFeed feed, Dependencies deps, Period period) throws SQLException {
+        List<ScheduledGame> games = deps.call(Step.SCHEDULE, 0, () -> feed.schedule(period));
         try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
             for (ScheduledGame g : games) {
                 if (!g.period().equals(period)) {
@@ -42,6 +41,6 @@ final class ScheduleSync {
             }
             ps.executeBatch();
         }
-        return new Result(games.size(), 1);
+        return new Result(games.size());
     }
 }

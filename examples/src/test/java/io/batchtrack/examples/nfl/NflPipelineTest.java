@@ -4,6 +4,7 @@ import static io.batchtrack.examples.nfl.TestDatabase.count;
 import static io.batchtrack.examples.nfl.TestDatabase.queryLong;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.batchtrack.BatchTracking;
@@ -30,6 +31,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -245,7 +247,7 @@ class NflPipelineTest {
     class FailStep {
 
         @Test
-        void failingOddsFailTheRunAndKeepTheScheduleAndGameLogsSyncedBefore() throws SQLException {
+        void anOddsOutageMidwayFailsTheRunRollsBackItsOddsAndKeepsTheStepsBefore() throws SQLException {
             assertThatThrownBy(() -> weekly(pipeline(Step.ODDS), WeeklyMode.FULL, WEEK_1))
                     .isInstanceOf(SimulatedOutage.class)
                     .hasMessage("odds API unavailable: HTTP 503 Service Unavailable (simulated by --fail-step odds)");
@@ -257,7 +259,9 @@ class NflPipelineTest {
             assertThat(run.metric(Metrics.ERRORS_ENCOUNTERED)).isEqualTo(1);
             assertThat(run.metric(Metrics.GAMES_PROCESSED)).isEqualTo(16);
             assertThat(run.metric(Metrics.GAME_LOGS_ADDED)).isEqualTo(64);
-            assertThat(run.metric(Metrics.ODDS_SYNCED)).isZero();
+            assertThat(run.metric(Metrics.ODDS_SYNCED)).as("8 lines written, then rolled back").isZero();
+            assertThat(run.metric(Metrics.API_CALLS_MADE)).as("1 schedule + 16 box scores + 8 odds + the failed one")
+                    .isEqualTo(26);
             assertThat(warnings(run)).containsExactly(List.of("game_logs", SKIPPED_PLAYERS));
             assertThat(count("games")).isEqualTo(16);
             assertThat(count("game_logs")).isEqualTo(64);
@@ -272,11 +276,27 @@ class NflPipelineTest {
 
             RunRecord run = store.last();
             assertThat(run.status()).isEqualTo(RunStatus.FAILED);
-            assertThat(run.metrics()).containsOnlyKeys(Metrics.ERRORS_ENCOUNTERED);
+            assertThat(run.metrics()).containsOnly(entry(Metrics.API_CALLS_MADE, 1L),
+                    entry(Metrics.ERRORS_ENCOUNTERED, 1L));
         }
 
         @Test
-        void aFailingModelFailsThePredictionRunAndLeavesNoPrediction() throws SQLException {
+        void aBoxScoreOutageMidwayRollsBackTheGameLogsOfTheStep() throws SQLException {
+            assertThatThrownBy(() -> weekly(pipeline(Step.GAME_LOGS), WeeklyMode.INGEST_ONLY, WEEK_1))
+                    .isInstanceOf(SimulatedOutage.class)
+                    .hasMessageStartingWith("box score API unavailable");
+
+            RunRecord run = store.last();
+            assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(run.metric(Metrics.GAME_LOGS_ADDED)).isZero();
+            assertThat(run.metric(Metrics.API_CALLS_MADE)).as("1 schedule + 8 box scores + the failed one")
+                    .isEqualTo(10);
+            assertThat(count("games")).isEqualTo(16);
+            assertThat(count("game_logs")).isZero();
+        }
+
+        @Test
+        void aModelFailureMidwayFailsThePredictionRunAndLeavesNoPrediction() throws SQLException {
             weekly(pipeline(), WeeklyMode.FULL, WEEK_1);
 
             assertThatThrownBy(() -> predictions(pipeline(Step.PREDICTIONS), WEEK_1))
@@ -429,11 +449,9 @@ class NflPipelineTest {
         }
 
         @Override
-        public List<OddsLine> odds(Period period) {
-            List<OddsLine> lines = new ArrayList<>(sample.odds(period));
-            lines.add(new OddsLine("2024_01_GB_PHI", "late", new BigDecimal("-2.0"), new BigDecimal("48.5")));
-            lines.add(new OddsLine("2024_01_NYJ_SF", "late", new BigDecimal("-4.0"), new BigDecimal("43.5")));
-            return lines;
+        public Optional<OddsLine> odds(Period period, String gameId) {
+            return sample.odds(period, gameId).or(() -> Optional.of(
+                    new OddsLine(gameId, "late", new BigDecimal("-2.5"), new BigDecimal("45.5"))));
         }
 
         @Override

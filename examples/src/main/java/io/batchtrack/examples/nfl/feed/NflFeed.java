@@ -2,6 +2,7 @@ package io.batchtrack.examples.nfl.feed;
 
 import io.batchtrack.Period;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The external data sources of the weekly update (schedule API, box scores, odds API, roster
@@ -15,8 +16,8 @@ public interface NflFeed {
     /** The box score of one game; empty if the feed has none. */
     List<BoxScoreLine> boxScore(Period period, String gameId);
 
-    /** The week's betting lines; a game may have none. */
-    List<OddsLine> odds(Period period);
+    /** The betting line of one game, if the books have posted one. */
+    Optional<OddsLine> odds(Period period, String gameId);
 
     /** Players added to rosters since the last refresh, as of the week. */
     List<Player> rosterMoves(Period period);

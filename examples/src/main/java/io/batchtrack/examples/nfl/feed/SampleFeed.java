@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The sample data shipped as class-path resources under {@code io/batchtrack/examples/nfl/sample}:
@@ -47,11 +48,12 @@ public final class SampleFeed implements NflFeed {
     }
 
     @Override
-    public List<OddsLine> odds(Period period) {
+    public Optional<OddsLine> odds(Period period, String gameId) {
         return Csv.resource(week(period) + "odds.csv").stream()
-                .map(r -> new OddsLine(r.text("game_id"), r.text("sportsbook"), new BigDecimal(r.text("home_spread")),
+                .filter(r -> r.text("game_id").equals(gameId))
+                .map(r -> new OddsLine(gameId, r.text("sportsbook"), new BigDecimal(r.text("home_spread")),
                         new BigDecimal(r.text("total_points"))))
-                .toList();
+                .findFirst();
     }
 
     @Override
