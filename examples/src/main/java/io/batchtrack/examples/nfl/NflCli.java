@@ -71,7 +71,7 @@ public final class NflCli {
                 }
                 default -> {
                     RosterResult r = pipeline.refreshRosters(p.seasonYear(), p.week(), p.seasonType());
-                    report(out, r.summary(), r.warnings(), r.runId());
+                    report(out, r.summary(), List.of(), r.runId());
                 }
             }
             return OK;

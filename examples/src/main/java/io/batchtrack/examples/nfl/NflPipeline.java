@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The NFL data pipeline of the seed's {@code update_weekly.py}, as three batch entry points. They are
@@ -128,7 +129,7 @@ public class NflPipeline {
             r = step(c, () -> RosterRefresh.run(c, feed, deps, period));
         }
         tracker.increment(PLAYERS_ONBOARDED, r.onboarded());
-        return new RosterResult(runId(tracker), period, r.onboarded(), r.alreadyKnown(), List.of());
+        return new RosterResult(runId(tracker), period, r.onboarded(), r.alreadyKnown());
     }
 
     private Connection open() throws SQLException {
@@ -159,7 +160,7 @@ public class NflPipeline {
         }
     }
 
-    private static java.util.UUID runId(Tracker tracker) {
+    private static UUID runId(Tracker tracker) {
         return tracker.runId().orElse(null);
     }
 

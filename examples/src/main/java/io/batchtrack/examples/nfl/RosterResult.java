@@ -1,8 +1,6 @@
 package io.batchtrack.examples.nfl;
 
 import io.batchtrack.Period;
-import io.batchtrack.Warning;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -10,11 +8,7 @@ import java.util.UUID;
  *
  * @param runId the id of the run that recorded it, or null when the call was not tracked
  */
-public record RosterResult(UUID runId, Period period, int onboarded, int alreadyKnown, List<Warning> warnings) {
-
-    public RosterResult {
-        warnings = List.copyOf(warnings);
-    }
+public record RosterResult(UUID runId, Period period, int onboarded, int alreadyKnown) {
 
     public String summary() {
         return "roster_refresh " + period + ": " + onboarded + " players onboarded, " + alreadyKnown + " already known";

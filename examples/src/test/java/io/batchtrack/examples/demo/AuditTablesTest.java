@@ -2,25 +2,23 @@ package io.batchtrack.examples.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.batchtrack.examples.nfl.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The demo's tables, printed from tables shaped like the seed's (tracker-jdbi's real ones come later). */
 class AuditTablesTest {
-    static EmbeddedPostgres postgres;
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     @BeforeAll
     static void seedShapedTables() throws Exception {
-        postgres = EmbeddedPostgres.start();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = TestDatabase.source().open(); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS audit CASCADE");
             s.execute("CREATE SCHEMA audit");
             s.execute("""
                     CREATE TABLE audit.batch_runs (batch_type text, batch_mode text, season_year int, week int,
@@ -45,13 +43,8 @@ class AuditTablesTest {
         }
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
-    }
-
     String print(String schema) throws Exception {
-        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+        try (Connection c = TestDatabase.source().open()) {
             AuditTables.print(c, schema, new PrintStream(out, true, StandardCharsets.UTF_8));
         }
         return out.toString(StandardCharsets.UTF_8);

@@ -17,12 +17,12 @@ import java.util.Map;
  * One embedded PostgreSQL for all tests of this module, started on first use and stopped when the
  * JVM exits. Stands in for tracker-test-support's PostgresExtension until this branch has it.
  */
-final class TestDatabase {
+public final class TestDatabase {
     private static EmbeddedPostgres postgres;
 
     private TestDatabase() {}
 
-    static synchronized String jdbcUrl() {
+    public static synchronized String jdbcUrl() {
         if (postgres == null) {
             try {
                 postgres = EmbeddedPostgres.start();
@@ -42,16 +42,16 @@ final class TestDatabase {
     }
 
     /** The configuration a user would give: URL and user, no password (the embedded server trusts local users). */
-    static TrackerConfig config() {
+    public static TrackerConfig config() {
         return TrackerConfig.of(Map.of("jdbc.url", jdbcUrl(), "jdbc.user", "postgres"));
     }
 
-    static ConnectionSource source() {
+    public static ConnectionSource source() {
         return ConnectionSource.fromConfig(config());
     }
 
     /** Drops the {@code nfl} schema and creates it again: an empty database with teams and initial players. */
-    static void resetNflSchema() throws SQLException {
+    public static void resetNflSchema() throws SQLException {
         try (Connection c = source().open(); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS nfl CASCADE");
         }
@@ -59,7 +59,7 @@ final class TestDatabase {
     }
 
     /** The single number a query returns, for example a count. */
-    static long queryLong(String sql, Object... params) throws SQLException {
+    public static long queryLong(String sql, Object... params) throws SQLException {
         try (Connection c = source().open(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
@@ -73,7 +73,7 @@ final class TestDatabase {
         }
     }
 
-    static long count(String table) throws SQLException {
+    public static long count(String table) throws SQLException {
         return queryLong("SELECT count(*) FROM nfl." + table);
     }
 }
