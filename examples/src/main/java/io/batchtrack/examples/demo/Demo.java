@@ -1,0 +1,285 @@
+package io.batchtrack.examples.demo;
+
+import io.batchtrack.config.TrackerConfig;
+import io.batchtrack.examples.nfl.NflCli;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * README's first command: starts PostgreSQL (embedded, unless a JDBC URL is given), applies the
+ * tracker's migration, runs the NFL example's batches each in a JVM of its own under
+ * {@code -javaagent:tracker-agent.jar}, and prints {@code batch_runs} and {@code data_readiness}.
+ * See DEMO-PLAN.md in the examples module.
+ *
+ * <pre>
+ * java -jar examples/target/batchtrack-demo.jar [--agent PATH | --no-agent] [--jdbc-url URL [--jdbc-user USER]]
+ * </pre>
+ *
+ * Exit status: 0 when every step ended as planned, 1 when one did not, 2 for a bad command line or
+ * a missing agent jar.
+ */
+public final class Demo {
+    /**
+     * The migrate command, run from the agent jar. TODO(agent/jdbi): confirm that the shaded agent jar
+     * bundles this class unrelocated, or change this to the form it offers.
+     */
+    static final String MIGRATE_MAIN = "io.batchtrack.jdbi.cli.BatchtrackCli";
+    static final Duration STEP_TIMEOUT = Duration.ofMinutes(2);
+    static final String TRIGGER = "demo";
+
+    /** One batch of the sequence and the exit status it is meant to end with. */
+    record Step(String title, List<String> args, int expectedExit) {}
+
+    static final List<Step> SEQUENCE = List.of(
+            new Step("full weekly update of 2024 week 1 (partial: players missing, odds missing)",
+                    List.of("weekly-update", "--mode", "full", "--season", "2024", "--week", "1"), NflCli.OK),
+            new Step("prediction generation for 2024 week 1",
+                    List.of("predictions", "--season", "2024", "--week", "1"), NflCli.OK),
+            new Step("odds-only update (partial: two games have no line)",
+                    List.of("weekly-update", "--mode", "odds_only", "--season", "2024", "--week", "1"), NflCli.OK),
+            new Step("full weekly update while the odds API is down (failed)",
+                    List.of("weekly-update", "--mode", "full", "--season", "2024", "--week", "1", "--fail-step", "odds"),
+                    NflCli.BATCH_FAILED));
+
+    private Demo() {}
+
+    public static void main(String[] args) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("demo: " + e.getMessage());
+            err.println(Options.USAGE);
+            return 2;
+        }
+        Path agent = null;
+        if (!options.noAgent()) {
+            Optional<Path> found = options.agent() != null ? Optional.of(options.agent()) : findAgentJar();
+            if (found.isEmpty() || !Files.isRegularFile(found.get())) {
+                err.println("demo: no agent jar " + found.map(p -> "at " + p).orElse("under tracker-agent/target")
+                        + "; build the whole project first (mvn -B -q -DskipTests package), pass --agent PATH,"
+                        + " or --no-agent to run the batches untracked");
+                return 2;
+            }
+            agent = found.get().toAbsolutePath();
+        }
+        try (DemoDatabase db = DemoDatabase.open(options, out)) {
+            return runSequence(db, agent, out, err);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("demo: interrupted");
+            return 1;
+        } catch (IOException | SQLException | RuntimeException e) {
+            err.println("demo: " + e);
+            return 1;
+        }
+    }
+
+    private static int runSequence(DemoDatabase db, Path agent, PrintStream out, PrintStream err)
+            throws IOException, InterruptedException, SQLException {
+        Map<String, String> env = new HashMap<>(db.environment());
+        env.put("BATCHTRACK_TRIGGER", TRIGGER);
+        ForkedJvm jvm = new ForkedJvm(env, STEP_TIMEOUT, out);
+        if (agent != null) {
+            out.println("== applying the migration (" + MIGRATE_MAIN + " migrate)");
+            int code = jvm.run(ForkedJvm.command(List.of("-cp", agent.toString()), MIGRATE_MAIN, List.of("migrate")));
+            if (code != 0) {
+                err.println("demo: the migration exited with " + code + "; stopping");
+                return 1;
+            }
+        } else {
+            out.println("== no agent (--no-agent): the batches run, but no run is recorded");
+        }
+        List<String> jvmOptions = new ArrayList<>();
+        if (agent != null) {
+            jvmOptions.add("-javaagent:" + agent);
+        }
+        jvmOptions.add("-cp");
+        jvmOptions.add(System.getProperty("java.class.path"));
+        boolean asPlanned = true;
+        for (int i = 0; i < SEQUENCE.size(); i++) {
+            Step step = SEQUENCE.get(i);
+            out.println();
+            out.println("== " + (i + 1) + ". " + step.title());
+            out.println("   nfl-batch " + String.join(" ", step.args()));
+            int code = jvm.run(ForkedJvm.command(jvmOptions, NflCli.class.getName(), step.args()));
+            if (code != step.expectedExit()) {
+                err.println("demo: step " + (i + 1) + " exited with " + code + ", expected " + step.expectedExit());
+                asPlanned = false;
+            }
+        }
+        try (Connection c = db.connect()) {
+            AuditTables.print(c, db.trackerSchema(), out);
+        }
+        return asPlanned ? 0 : 1;
+    }
+
+    /** The jar under {@code tracker-agent/target} whose manifest names a {@code Premain-Class}, searched upwards from here. */
+    static Optional<Path> findAgentJar() {
+        Path here;
+        try {
+            here = Path.of(Demo.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
+        } catch (URISyntaxException | RuntimeException e) {
+            here = Path.of("").toAbsolutePath();
+        }
+        for (Path dir = here; dir != null; dir = dir.getParent()) {
+            Path target = dir.resolve("tracker-agent").resolve("target");
+            if (Files.isDirectory(target)) {
+                try (Stream<Path> jars = Files.list(target)) {
+                    return jars.filter(p -> p.getFileName().toString().endsWith(".jar")).filter(Demo::isAgent).findFirst();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isAgent(Path jar) {
+        try (JarFile f = new JarFile(jar.toFile())) {
+            return f.getManifest() != null && f.getManifest().getMainAttributes().getValue("Premain-Class") != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The command line. */
+    record Options(Path agent, boolean noAgent, String jdbcUrl, String jdbcUser) {
+        static final String USAGE = "usage: java -jar batchtrack-demo.jar [--agent PATH | --no-agent]"
+                + " [--jdbc-url URL [--jdbc-user USER]]   (password: BATCHTRACK_JDBC_PASSWORD)";
+
+        static Options parse(String[] args) {
+            Path agent = null;
+            boolean noAgent = false;
+            String url = null;
+            String user = null;
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                if (a.equals("--no-agent")) {
+                    noAgent = true;
+                    continue;
+                }
+                if (!a.equals("--agent") && !a.equals("--jdbc-url") && !a.equals("--jdbc-user")) {
+                    throw new IllegalArgumentException("unknown option '" + a + "'");
+                }
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(a + " needs a value");
+                }
+                String v = args[++i];
+                switch (a) {
+                    case "--agent" -> agent = Path.of(v);
+                    case "--jdbc-url" -> url = v;
+                    default -> user = v;
+                }
+            }
+            if (agent == null) {
+                String property = System.getProperty("batchtrack.demo.agent");
+                agent = property == null || property.isBlank() ? null : Path.of(property);
+            }
+            if (noAgent && agent != null) {
+                throw new IllegalArgumentException("--agent and --no-agent exclude each other");
+            }
+            return new Options(agent, noAgent, url, user);
+        }
+    }
+
+    /** The database of the demo: the one configured, or an embedded PostgreSQL that lives as long as the demo. */
+    static final class DemoDatabase implements AutoCloseable {
+        private final String url;
+        private final String user;
+        private final String password;
+        private final String trackerSchema;
+        private final EmbeddedPostgres embedded;
+        private final String passwordFile;
+
+        private DemoDatabase(String url, String user, String password, String trackerSchema, EmbeddedPostgres embedded,
+                String passwordFile) {
+            this.url = url;
+            this.user = user;
+            this.password = password;
+            this.trackerSchema = trackerSchema;
+            this.embedded = embedded;
+            this.passwordFile = passwordFile;
+        }
+
+        static DemoDatabase open(Options options, PrintStream out) throws IOException {
+            TrackerConfig config = TrackerConfig.fromEnvironment();
+            String schema = config.get("schema", "public");
+            if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) {
+                throw new IllegalArgumentException("batchtrack schema '" + schema + "' is not a plain identifier");
+            }
+            String url = options.jdbcUrl() != null ? options.jdbcUrl() : config.get("jdbc.url").orElse(null);
+            if (url != null) {
+                String user = options.jdbcUser() != null ? options.jdbcUser() : config.get("jdbc.user").orElse(null);
+                out.println("== using the database at " + url);
+                return new DemoDatabase(url, user, config.password().orElse(null), schema, null,
+                        config.get("jdbc.password-file").orElse(null));
+            }
+            out.println("== starting an embedded PostgreSQL");
+            EmbeddedPostgres pg = EmbeddedPostgres.start();
+            String embeddedUrl = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres";
+            out.println("   " + embeddedUrl + " (user postgres), stopped when the demo ends");
+            return new DemoDatabase(embeddedUrl, "postgres", null, schema, pg, null);
+        }
+
+        /**
+         * What a forked JVM needs to reach the database. A password in {@code BATCHTRACK_JDBC_PASSWORD} is
+         * inherited with the rest of this environment; a password file is passed by name, never its content.
+         */
+        Map<String, String> environment() {
+            Map<String, String> env = new HashMap<>();
+            env.put("BATCHTRACK_JDBC_URL", url);
+            if (user != null) {
+                env.put("BATCHTRACK_JDBC_USER", user);
+            }
+            if (passwordFile != null) {
+                env.put("BATCHTRACK_JDBC_PASSWORD_FILE", passwordFile);
+            }
+            return env;
+        }
+
+        Connection connect() throws SQLException {
+            Properties p = new Properties();
+            if (user != null) {
+                p.setProperty("user", user);
+            }
+            if (password != null) {
+                p.setProperty("password", password);
+            }
+            return DriverManager.getConnection(url, p);
+        }
+
+        String trackerSchema() {
+            return trackerSchema;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+}

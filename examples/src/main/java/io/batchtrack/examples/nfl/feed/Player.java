@@ -1,0 +1,4 @@
+package io.batchtrack.examples.nfl.feed;
+
+/** A player as the roster feed lists him. */
+public record Player(String playerId, String fullName, String teamId, String position) {}
