@@ -238,6 +238,9 @@ public final class BatchTracker implements Tracker, AutoCloseable {
 
     /** The current value of a metric (zero if never incremented). */
     public long metric(String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("metric name must not be null");
+        }
         int index = Metrics.standardIndex(name);
         if (index >= 0) {
             return standard[index].sum();

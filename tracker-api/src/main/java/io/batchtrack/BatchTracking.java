@@ -142,6 +142,9 @@ public final class BatchTracking implements AutoCloseable {
         if (spec == null) {
             throw new IllegalArgumentException("run spec must not be null");
         }
+        if (spec.trigger() == null) {
+            spec = spec.withTrigger(trigger);
+        }
         if (unusable != null) {
             throw new TrackingException("run of " + spec.batchType() + " not started: " + unusable.getMessage(),
                     unusable);

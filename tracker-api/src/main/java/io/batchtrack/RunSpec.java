@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param batchType the batch type, a name matching {@code [a-z][a-z0-9_]{0,62}}
  * @param mode the batch mode, or null for none
  * @param period the NFL week the run works on
- * @param trigger who started the run
+ * @param trigger who started the run; null means the engine's trigger (the configuration key
+ *     {@code trigger}, else {@link Trigger#detect()}), filled in when the run starts
  */
 public record RunSpec(String batchType, String mode, Period period, Trigger trigger) {
 
@@ -33,14 +34,11 @@ public record RunSpec(String batchType, String mode, Period period, Trigger trig
         if (period == null) {
             throw new IllegalArgumentException("period must not be null");
         }
-        if (trigger == null) {
-            throw new IllegalArgumentException("trigger must not be null");
-        }
     }
 
-    /** A spec with no mode, triggered as {@link Trigger#detect()} says. */
+    /** A spec with no mode, triggered as the engine's configuration says. */
     public static RunSpec of(String batchType, Period period) {
-        return new RunSpec(batchType, null, period, Trigger.detect());
+        return new RunSpec(batchType, null, period, null);
     }
 
     /** A spec for the current NFL week (see {@link NflCalendar#current()}). */
@@ -66,6 +64,6 @@ public record RunSpec(String batchType, String mode, Period period, Trigger trig
 
     @Override
     public String toString() {
-        return batchType + (mode == null ? "" : "[" + mode + "]") + " " + period + " by " + trigger;
+        return batchType + (mode == null ? "" : "[" + mode + "]") + " " + period + (trigger == null ? "" : " by " + trigger);
     }
 }

@@ -370,6 +370,13 @@ class BatchTrackerTest {
     }
 
     @Test
+    void a_spec_without_a_trigger_takes_the_engine_trigger() {
+        tracking = BatchTracking.builder().store(store).trigger(Trigger.of("nightly_cron")).build();
+        tracking.run(RunSpec.of(BatchTypes.ROSTER_REFRESH, WEEK_17), () -> { });
+        assertThat(store.only().spec().trigger()).isEqualTo(Trigger.of("nightly_cron"));
+    }
+
+    @Test
     void run_times_come_from_the_engine_clock() {
         Instant t0 = Instant.parse("2025-12-28T18:00:00Z");
         tracking = BatchTracking.builder().store(store).clock(Clock.fixed(t0, ZoneOffset.UTC)).build();

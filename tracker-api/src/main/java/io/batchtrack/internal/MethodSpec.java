@@ -25,6 +25,7 @@ public final class MethodSpec {
     private final int weekArg;
     private final int seasonArg;
     private final int modeArg;
+    private final String problem;
 
     private MethodSpec(Method method, TrackedBatch annotation) {
         this.member = method.getDeclaringClass().getName() + "." + method.getName();
@@ -51,11 +52,46 @@ public final class MethodSpec {
                 }
             }
         }
+        this.problem = typeProblem(types, year, week, season, mode);
         this.periodArg = period;
         this.yearArg = year;
         this.weekArg = week;
         this.seasonArg = season;
         this.modeArg = mode;
+    }
+
+    private String typeProblem(Class<?>[] types, int year, int week, int season, int mode) {
+        if (mode >= 0 && types[mode] != String.class) {
+            return badType("@TrackedBatch.Mode", mode, types, "a String");
+        }
+        if (year >= 0 && !isWholeNumber(types[year])) {
+            return badType("@TrackedBatch.SeasonYear", year, types, "an int, long, Integer or Long");
+        }
+        if (week >= 0 && !isWholeNumber(types[week])) {
+            return badType("@TrackedBatch.Week", week, types, "an int, long, Integer or Long");
+        }
+        if (season >= 0 && types[season] != SeasonType.class && types[season] != String.class) {
+            return badType("@TrackedBatch.Season", season, types, "a SeasonType or a String");
+        }
+        return null;
+    }
+
+    private String badType(String annotation, int index, Class<?>[] types, String expected) {
+        return annotation + " parameter " + index + " of " + member + " is a " + types[index].getSimpleName()
+                + ", not " + expected;
+    }
+
+    private static boolean isWholeNumber(Class<?> t) {
+        return t == int.class || t == long.class || t == short.class || t == Integer.class || t == Long.class
+                || t == Short.class;
+    }
+
+    /**
+     * Why calls of this method cannot be tracked whatever their arguments (a parameter annotation on
+     * a parameter of the wrong type), or null. Front doors log it once when they weave the method.
+     */
+    public String problem() {
+        return problem;
     }
 
     /** The plan for {@code method}, or null if it carries no {@link TrackedBatch}. */
@@ -80,6 +116,9 @@ public final class MethodSpec {
      * @throws IllegalArgumentException naming the argument or annotation value that breaks a rule
      */
     public RunSpec resolve(Object[] args, BatchTracking tracking) {
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
         Period period = period(args, tracking);
         String mode = modeArg >= 0 ? (String) arg(args, modeArg, "@TrackedBatch.Mode") : fixedMode;
         return new RunSpec(batchType, mode, period, tracking.trigger());

@@ -5,8 +5,10 @@ import io.batchtrack.RunStatus;
 import io.batchtrack.Warning;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -19,7 +21,7 @@ import java.util.UUID;
  * @param status the status
  * @param startedAt when the run opened
  * @param finishedAt when the run closed, or null while running
- * @param metrics every metric that was incremented, standard and custom, by name
+ * @param metrics every metric that was incremented, standard and custom, sorted by name
  * @param warnings the warnings kept (at most the configured cap)
  * @param warningsDropped warnings beyond the cap, counted but not kept
  * @param failure why the run failed, or null
@@ -30,7 +32,7 @@ public record RunRecord(UUID id, UUID parentId, RunSpec spec, RunStatus status, 
         RunFailure failure, String host) {
 
     public RunRecord {
-        metrics = Map.copyOf(metrics);
+        metrics = Collections.unmodifiableMap(new TreeMap<>(metrics));
         warnings = List.copyOf(warnings);
     }
 

@@ -45,6 +45,9 @@ class MethodSpecTest {
         void badType() {}
 
         void notTracked() {}
+
+        @TrackedBatch(type = BatchTypes.WEEKLY_UPDATE)
+        void modeOfWrongType(@TrackedBatch.Mode int mode, @TrackedBatch.Week int week) {}
     }
 
     private static MethodSpec plan(String name) {
@@ -96,6 +99,15 @@ class MethodSpecTest {
                 .hasMessage("season type 'playoffs' is not one of pre, reg, post");
         assertThatThrownBy(() -> plan("badType").resolve(new Object[0], tracking))
                 .hasMessage("batch type 'Weekly Update' does not match [a-z][a-z0-9_]{0,62}");
+    }
+
+    @Test
+    void a_parameter_annotation_on_a_parameter_of_the_wrong_type_is_reported_when_planned() {
+        MethodSpec plan = plan("modeOfWrongType");
+        assertThat(plan.problem()).isEqualTo("@TrackedBatch.Mode parameter 0 of " + plan.member()
+                + " is a int, not a String");
+        assertThatThrownBy(() -> plan.resolve(new Object[] {1, 2}, tracking)).hasMessage(plan.problem());
+        assertThat(plan("weekly").problem()).isNull();
     }
 
     @Test
