@@ -187,7 +187,10 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
     public void close() {
         synchronized (lock) {
             closed = true;
-            if (backend != null && backend.dataSource instanceof HikariDataSource pool && dataSourceFactory.owned()) {
+            ready = false;
+            Backend b = backend;
+            backend = null;
+            if (b != null && b.dataSource instanceof HikariDataSource pool && dataSourceFactory.owned()) {
                 pool.close();
             }
         }
