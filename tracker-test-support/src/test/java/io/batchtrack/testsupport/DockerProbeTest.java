@@ -30,6 +30,7 @@ class DockerProbeTest {
     void aSocketThatNeverAnswersIsNoDockerAndDoesNotHang() throws IOException {
         Path socket = dir.resolve("silent.sock");
         try (ServerSocketChannel server = unixServer(socket)) {
+            assertThat(server.isOpen()).isTrue(); // listening, but never accepting nor answering
             long start = System.nanoTime();
             boolean answered = DockerProbe.answers("unix://" + socket, TIMEOUT);
             long millis = (System.nanoTime() - start) / 1_000_000;
