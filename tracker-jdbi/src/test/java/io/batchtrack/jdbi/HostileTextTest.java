@@ -90,7 +90,7 @@ class HostileTextTest {
         Instant t = Instant.parse("2025-12-30T15:00:00Z");
         String raw = "raw\u0000nul " + "z".repeat(300_000);
         RunRecord record = new RunRecord(UUID.randomUUID(), null, WEEKLY_FULL, RunStatus.FAILED, t, t.plusSeconds(1),
-                Map.of(), List.of(new Warning("st\u0000age", raw, t)), 0,
+                Map.of(), List.of(new Warning("st\u0000age", raw, t), new Warning("untimed", "no time", null)), 0,
                 new RunFailure("x.Boom\u0000", raw, raw), "host\uD800");
 
         f.store.runFinished(record);
@@ -103,5 +103,6 @@ class HostileTextTest {
         assertThat((Integer) row.get("message")).isBetween(10_000, 10_100);
         assertThat((Integer) row.get("stack")).isBetween(20_000, 20_100);
         assertThat((Integer) row.get("warning")).isBetween(100_000, 100_100);
+        assertThat(f.store.queries().run(record.id()).orElseThrow().warnings().get(1).at()).isEqualTo(t);
     }
 }

@@ -46,7 +46,7 @@ public final class RunWriter {
                 .bind("duration_ms", duration == null ? null : Math.max(0L, duration.toMillis()))
                 .bind("heartbeat_at", Args.timestamp(run.finishedAt() != null ? run.finishedAt() : run.startedAt()))
                 .bind("custom_metrics", Json.counters(customMetrics(run.metrics())))
-                .bind("warnings", Json.warnings(cleanWarnings(run.warnings())))
+                .bind("warnings", Json.warnings(cleanWarnings(run.warnings(), run.startedAt())))
                 .bind("warnings_dropped", run.warningsDropped());
         for (String metric : Metrics.STANDARD) {
             upsert.bind(metric, run.metric(metric));
@@ -82,11 +82,12 @@ public final class RunWriter {
         return custom;
     }
 
-    private static List<Warning> cleanWarnings(List<Warning> warnings) {
+    /** Also gives a warning without a time the run's start, which Json.warnings needs. */
+    private static List<Warning> cleanWarnings(List<Warning> warnings, java.time.Instant fallbackTime) {
         List<Warning> clean = new ArrayList<>(warnings.size());
         for (Warning w : warnings) {
             clean.add(new Warning(clean(w.stage(), MAX_STAGE), clean(w.message(), MAX_WARNING_MESSAGE),
-                    w.at()));
+                    w.at() != null ? w.at() : fallbackTime));
         }
         return clean;
     }
