@@ -1,0 +1,25 @@
+package io.batchtrack.jdbi;
+
+import io.batchtrack.Period;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One row of {@code data_readiness}: what data is ready for one NFL week.
+ *
+ * @param period the week (season_year, week, season_type)
+ * @param scheduleComplete whether the week's schedule is in
+ * @param predictionsAvailable whether predictions exist for the week
+ * @param gamesCount games known for the week
+ * @param predictionsCount predictions made for the week
+ * @param updatedAt when the row was last refreshed
+ * @param lastRunId the run whose end refreshed it, or null for a manual refresh
+ */
+public record DataReadiness(Period period, boolean scheduleComplete, boolean predictionsAvailable, int gamesCount,
+        int predictionsCount, Instant updatedAt, UUID lastRunId) {
+
+    public Optional<UUID> lastRun() {
+        return Optional.ofNullable(lastRunId);
+    }
+}

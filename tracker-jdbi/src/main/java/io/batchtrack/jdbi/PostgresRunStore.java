@@ -1,0 +1,368 @@
+package io.batchtrack.jdbi;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.batchtrack.Period;
+import io.batchtrack.config.ConfigException;
+import io.batchtrack.config.TrackerConfig;
+import io.batchtrack.internal.Log;
+import io.batchtrack.jdbi.internal.JdbcUrls;
+import io.batchtrack.jdbi.internal.Pools;
+import io.batchtrack.jdbi.internal.ReadinessWriter;
+import io.batchtrack.jdbi.internal.RunWriter;
+import io.batchtrack.jdbi.internal.Sql;
+import io.batchtrack.spi.ReadinessProbe;
+import io.batchtrack.spi.ReadinessRefresher;
+import io.batchtrack.spi.RunRecord;
+import io.batchtrack.spi.RunStore;
+import java.time.Clock;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Records runs in {@code batch_runs} and refreshes {@code data_readiness}, in PostgreSQL.
+ *
+ * <p>Opening a run is one {@code INSERT}; closing it is one {@code INSERT ... ON CONFLICT (id) DO
+ * UPDATE}, so the end is recorded even if the start could not be, and a replayed end changes
+ * nothing. The number of statements does not depend on how many increments or warnings a run had.
+ *
+ * <p>Building a store opens no connection and loads neither the pool, the driver nor Jdbi
+ * (about 35 ms in a cold JVM, against about 400 ms if it did): the first run does, and (unless
+ * {@code migrate-on-start=false}) brings the schema up to date, which costs two small queries when
+ * it already is. See the package documentation for where readiness counts come from.
+ *
+ * <pre>{@code
+ * // embedded in an application that has its own pool
+ * PostgresRunStore store = PostgresRunStore.builder(dataSource).schema("ops").build();
+ * BatchTracking tracking = BatchTracking.builder().store(store).build();
+ *
+ * // from configuration (what store=jdbc does): a HikariCP pool of its own
+ * PostgresRunStore store = PostgresRunStore.fromConfig(TrackerConfig.fromEnvironment());
+ * }</pre>
+ */
+public final class PostgresRunStore implements RunStore, ReadinessRefresher {
+    /** Connections of the pool built from configuration, unless {@code jdbc.pool-size} says otherwise. */
+    public static final int DEFAULT_POOL_SIZE = 4;
+    /** How long to wait for a connection, unless {@code jdbc.connection-timeout-ms} says otherwise. */
+    public static final int DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
+
+    private final DataSourceFactory dataSourceFactory;
+    private final String schema;
+    private final Sql sql;
+    private final RunWriter runs;
+    private final ReadinessWriter readiness;
+    private final boolean migrate;
+    private final Clock clock;
+    private final String description;
+    private final Object lock = new Object();
+    private volatile Backend backend; // created on first use; guarded by lock
+    private volatile boolean ready;
+    private boolean closed; // guarded by lock
+
+    private PostgresRunStore(Builder b, DataSourceFactory dataSourceFactory, String description) {
+        this.dataSourceFactory = dataSourceFactory;
+        this.schema = b.schema;
+        this.sql = new Sql('"' + b.schema + '"');
+        this.runs = new RunWriter(sql);
+        this.readiness = new ReadinessWriter(sql, b.gamesSql, b.predictionsSql, new ProbeLookup(b.probe, b.probeLoader));
+        this.migrate = b.migrateOnStart;
+        this.clock = b.clock;
+        this.description = description;
+    }
+
+    /** A store over an existing data source (the application's pool); the store never closes it. */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(Objects.requireNonNull(dataSource, "dataSource"));
+    }
+
+    /**
+     * A store with a HikariCP pool of its own, from the keys {@code jdbc.url} (required),
+     * {@code jdbc.user}, the password ({@link TrackerConfig#password()}), {@code jdbc.pool-size}
+     * (default 4), {@code jdbc.connection-timeout-ms} (default 5000), {@code schema} (default
+     * {@code public}), {@code migrate-on-start} (default true), {@code readiness.games-sql} and
+     * {@code readiness.predictions-sql}. Opens no connection.
+     *
+     * @throws ConfigException naming the key whose value cannot be used; never containing the password
+     */
+    public static PostgresRunStore fromConfig(TrackerConfig config) {
+        String url = JdbcUrls.require("jdbc.url", config.require("jdbc.url"));
+        String user = config.get("jdbc.user").orElse(null);
+        String password = config.password().orElse(null);
+        int poolSize = config.getInt("jdbc.pool-size", DEFAULT_POOL_SIZE, 1, 100);
+        int timeout = config.getInt("jdbc.connection-timeout-ms", DEFAULT_CONNECTION_TIMEOUT_MS, 250, 600_000);
+        String schema = config.get("schema", BatchtrackSchema.DEFAULT_SCHEMA);
+        try {
+            BatchtrackSchema.requireValidName(schema);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("schema", e.getMessage());
+        }
+        boolean migrate = config.getBoolean("migrate-on-start", true);
+        Builder b = new Builder(null).schema(schema).migrateOnStart(migrate);
+        config.get("readiness.games-sql").ifPresent(b::gamesSql);
+        config.get("readiness.predictions-sql").ifPresent(b::predictionsSql);
+        // the pool, the driver and Jdbi load on first use: building the store stays cheap for an agent's premain
+        return new PostgresRunStore(b, () -> Pools.pooled(url, user, password, poolSize, timeout), JdbcUrls.redact(url));
+    }
+
+    /**
+     * Connects and brings the schema up to date now (or, with {@code migrate-on-start=false},
+     * checks that it is); otherwise the first run does it. Safe to call many times.
+     *
+     * @throws IllegalStateException if the database cannot be reached or the schema is not usable
+     */
+    public void ensureReady() {
+        if (ready) {
+            return;
+        }
+        synchronized (lock) {
+            if (ready) {
+                return;
+            }
+            DataSource dataSource = backend().dataSource;
+            if (migrate) {
+                BatchtrackSchema.MigrationResult result = BatchtrackSchema.migrate(dataSource, schema);
+                if (result.changed()) {
+                    Log.info("batchtrack applied " + result.migrationsApplied() + " migration(s) to schema " + schema
+                            + "; now at version " + result.version());
+                }
+            } else if (!BatchtrackSchema.isUpToDate(dataSource, schema)) {
+                throw new IllegalStateException("schema " + schema + " is not at batchtrack version "
+                        + BatchtrackSchema.latestVersion() + " and migrate-on-start=false: run the migrate command"
+                        + " (java -cp ... io.batchtrack.jdbi.cli.BatchtrackCli migrate)");
+            }
+            ready = true;
+        }
+    }
+
+    /** One INSERT of the run with status {@code running}. */
+    @Override
+    public void runStarted(RunRecord run) {
+        ensureReady();
+        backend().jdbi.useHandle(h -> runs.started(h, run));
+    }
+
+    /** One upsert of the run's final state. */
+    @Override
+    public void runFinished(RunRecord run) {
+        ensureReady();
+        backend().jdbi.useHandle(h -> runs.finished(h, run));
+    }
+
+    /** Upserts {@code data_readiness} for the run's week; does nothing unless it ended success or partial. */
+    @Override
+    public void refresh(RunRecord finishedRun) throws Exception {
+        if (!finishedRun.status().refreshesReadiness()) {
+            return;
+        }
+        ensureReady();
+        readiness.afterRun(backend().jdbi, finishedRun);
+    }
+
+    /**
+     * Refreshes a week's readiness without a run, from the configured SQL or the probe (the seed's
+     * manual {@code update_data_readiness}).
+     *
+     * @throws IllegalStateException if neither SQL nor a probe is configured
+     */
+    public void refreshReadiness(Period period) throws Exception {
+        Objects.requireNonNull(period, "period");
+        ensureReady();
+        readiness.refresh(backend().jdbi, period, clock.instant());
+    }
+
+    /** Queries on the same database and schema. */
+    public BatchRunQueries queries() {
+        return new BatchRunQueries(backend().jdbi, sql, clock);
+    }
+
+    /** The schema the tables are in. */
+    public String schema() {
+        return schema;
+    }
+
+    /** Closes the pool if the store built it from configuration; a data source passed in stays open. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            ready = false;
+            Backend b = backend;
+            backend = null;
+            if (b != null && b.dataSource instanceof HikariDataSource pool && dataSourceFactory.owned()) {
+                pool.close();
+            }
+        }
+    }
+
+    private Backend backend() {
+        Backend b = backend;
+        if (b != null) {
+            return b;
+        }
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("the batchtrack store " + this + " is closed");
+            }
+            if (backend == null) {
+                DataSource ds = dataSourceFactory.create();
+                backend = new Backend(ds, Jdbi.create(ds));
+            }
+            return backend;
+        }
+    }
+
+    /** What talks to the database; created on first use because Jdbi alone takes ~300 ms to load in a cold JVM. */
+    private static final class Backend {
+        final DataSource dataSource;
+        final Jdbi jdbi;
+
+        Backend(DataSource dataSource, Jdbi jdbi) {
+            this.dataSource = dataSource;
+            this.jdbi = jdbi;
+        }
+    }
+
+    /** The data source: given (and then never closed by the store), or built from configuration. */
+    @FunctionalInterface
+    private interface DataSourceFactory {
+        DataSource create();
+
+        default boolean owned() {
+            return true;
+        }
+
+        static DataSourceFactory given(DataSource dataSource) {
+            return new DataSourceFactory() {
+                @Override
+                public DataSource create() {
+                    return dataSource;
+                }
+
+                @Override
+                public boolean owned() {
+                    return false;
+                }
+            };
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "jdbc[" + description + ", schema=" + schema + "]";
+    }
+
+    /** Settings of a store over a given data source. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private String schema = BatchtrackSchema.DEFAULT_SCHEMA;
+        private boolean migrateOnStart = true;
+        private String gamesSql;
+        private String predictionsSql;
+        private ReadinessProbe probe;
+        private ClassLoader probeLoader;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        /** @throws IllegalArgumentException if the name breaks {@link BatchtrackSchema#SCHEMA_RULE} */
+        public Builder schema(String name) {
+            this.schema = BatchtrackSchema.requireValidName(name);
+            return this;
+        }
+
+        /** Whether the first use migrates the schema (default) or only checks its version. */
+        public Builder migrateOnStart(boolean migrate) {
+            this.migrateOnStart = migrate;
+            return this;
+        }
+
+        /**
+         * SQL that counts a week's games: one number, with the week bound as {@code :season_year},
+         * {@code :week} and {@code :season_type} (use the ones you need). Runs read-only.
+         */
+        public Builder gamesSql(String query) {
+            this.gamesSql = requireSql("games SQL", query);
+            return this;
+        }
+
+        /** SQL that counts a week's predictions; like {@link #gamesSql}. */
+        public Builder predictionsSql(String query) {
+            this.predictionsSql = requireSql("predictions SQL", query);
+            return this;
+        }
+
+        /** The application's probe; without one, a {@link ReadinessProbe} service is looked up on first refresh. */
+        public Builder readinessProbe(ReadinessProbe readinessProbe) {
+            this.probe = Objects.requireNonNull(readinessProbe, "readinessProbe");
+            return this;
+        }
+
+        /** Where {@link ServiceLoader} looks for a {@link ReadinessProbe}; default the thread's context class loader. */
+        public Builder probeClassLoader(ClassLoader loader) {
+            this.probeLoader = Objects.requireNonNull(loader, "loader");
+            return this;
+        }
+
+        /** The clock of manual refreshes and of {@link BatchRunQueries#currentReadiness()}. */
+        public Builder clock(Clock storeClock) {
+            this.clock = Objects.requireNonNull(storeClock, "clock");
+            return this;
+        }
+
+        public PostgresRunStore build() {
+            return new PostgresRunStore(this, DataSourceFactory.given(dataSource), dataSource.getClass().getSimpleName());
+        }
+
+        private static String requireSql(String what, String query) {
+            if (query == null || query.isBlank()) {
+                throw new IllegalArgumentException(what + " must not be blank");
+            }
+            return query.strip();
+        }
+    }
+
+    /** The builder's probe, else the first {@link ReadinessProbe} service, looked up once on first use. */
+    private static final class ProbeLookup implements java.util.function.Supplier<ReadinessProbe> {
+        private final ClassLoader loader;
+        private volatile ReadinessProbe probe;
+        private volatile boolean looked;
+
+        ProbeLookup(ReadinessProbe probe, ClassLoader loader) {
+            this.probe = probe;
+            this.looked = probe != null;
+            this.loader = loader;
+        }
+
+        @Override
+        public ReadinessProbe get() {
+            if (!looked) {
+                synchronized (this) {
+                    if (!looked) {
+                        probe = discover();
+                        looked = true;
+                    }
+                }
+            }
+            return probe;
+        }
+
+        private ReadinessProbe discover() {
+            ClassLoader cl = loader != null ? loader : Thread.currentThread().getContextClassLoader();
+            Iterator<ReadinessProbe> found = ServiceLoader.load(ReadinessProbe.class,
+                    cl != null ? cl : PostgresRunStore.class.getClassLoader()).iterator();
+            if (!found.hasNext()) {
+                return null;
+            }
+            ReadinessProbe first = found.next();
+            if (found.hasNext()) {
+                Log.warn("batchtrack found more than one ReadinessProbe service; using " + first.getClass().getName()
+                        + " and ignoring " + found.next().getClass().getName());
+            }
+            return first;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.batchtrack.jdbi.internal;
+
+/**
+ * Every statement of the store and the query API, for one schema. The schema name is the only
+ * text ever put into SQL, validated and quoted; every value is a bound parameter.
+ */
+public final class Sql {
+    /** The columns of a {@link io.batchtrack.jdbi.BatchRun}, JSONB decomposed into arrays by PostgreSQL. */
+    private static final String RUN_COLUMNS = "r.id, r.parent_run_id, r.batch_type, r.batch_mode, r.season_year,"
+            + " r.week, r.season_type, r.triggered_by, r.status, r.started_at, r.completed_at, r.duration_ms,"
+            + " r.heartbeat_at, r.api_calls_made, r.games_processed, r.game_logs_added, r.predictions_generated,"
+            + " r.predictions_skipped, r.odds_synced, r.errors_encountered, r.warnings_dropped, r.error_type,"
+            + " r.error_message, r.error_stack, r.host,"
+            + " ARRAY(SELECT m.key FROM jsonb_each_text(r.custom_metrics) m ORDER BY m.key) AS custom_metric_names,"
+            + " ARRAY(SELECT m.value FROM jsonb_each_text(r.custom_metrics) m ORDER BY m.key) AS custom_metric_values,"
+            + " ARRAY(SELECT w.value ->> 'stage' FROM jsonb_array_elements(r.warnings) WITH ORDINALITY w(value, n)"
+            + " ORDER BY w.n) AS warning_stages,"
+            + " ARRAY(SELECT w.value ->> 'message' FROM jsonb_array_elements(r.warnings) WITH ORDINALITY w(value, n)"
+            + " ORDER BY w.n) AS warning_messages,"
+            + " ARRAY(SELECT w.value ->> 'at' FROM jsonb_array_elements(r.warnings) WITH ORDINALITY w(value, n)"
+            + " ORDER BY w.n) AS warning_times";
+
+    private static final String ALL_COLUMNS = "id, parent_run_id, batch_type, batch_mode, season_year, week,"
+            + " season_type, triggered_by, status, started_at, completed_at, duration_ms, heartbeat_at,"
+            + " api_calls_made, games_processed, game_logs_added, predictions_generated, predictions_skipped,"
+            + " odds_synced, errors_encountered, custom_metrics, warnings, warnings_dropped, error_type,"
+            + " error_message, error_stack, host";
+
+    private static final String ALL_VALUES = ":id, :parent_run_id, :batch_type, :batch_mode, :season_year, :week,"
+            + " :season_type, :triggered_by, :status, :started_at, :completed_at, :duration_ms, :heartbeat_at,"
+            + " :api_calls_made, :games_processed, :game_logs_added, :predictions_generated, :predictions_skipped,"
+            + " :odds_synced, :errors_encountered, cast(:custom_metrics as jsonb), cast(:warnings as jsonb),"
+            + " :warnings_dropped, :error_type, :error_message, :error_stack, :host";
+
+    public final String runs;
+    public final String readiness;
+
+    /** Opening a run: one INSERT; a replayed open never overwrites anything. */
+    public final String insertStartedRun;
+    /** Closing a run: one upsert, so the end is recorded even when the open was not, and replays change nothing. */
+    public final String upsertFinishedRun;
+    /** Refreshing a week's readiness: one upsert; see {@code ReadinessWriter} for the parameters. */
+    public final String upsertReadiness;
+
+    public final String latestRun;
+    public final String latestRunOfType;
+    public final String weekHistory;
+    public final String runsByIds;
+    public final String readinessOfWeek;
+    public final String summaryCounts;
+
+    public Sql(String quotedSchema) {
+        runs = quotedSchema + ".batch_runs";
+        readiness = quotedSchema + ".data_readiness";
+        insertStartedRun = "INSERT INTO " + runs + " (id, parent_run_id, batch_type, batch_mode, season_year, week,"
+                + " season_type, triggered_by, status, started_at, heartbeat_at, host)"
+                + " VALUES (:id, :parent_run_id, :batch_type, :batch_mode, :season_year, :week, :season_type,"
+                + " :triggered_by, :status, :started_at, :started_at, :host)"
+                + " ON CONFLICT (id) DO NOTHING";
+        upsertFinishedRun = "INSERT INTO " + runs + " AS r (" + ALL_COLUMNS + ") VALUES (" + ALL_VALUES + ")"
+                + " ON CONFLICT (id) DO UPDATE SET parent_run_id = excluded.parent_run_id,"
+                + " batch_type = excluded.batch_type, batch_mode = excluded.batch_mode,"
+                + " season_year = excluded.season_year, week = excluded.week, season_type = excluded.season_type,"
+                + " triggered_by = excluded.triggered_by, status = excluded.status, started_at = excluded.started_at,"
+                + " completed_at = excluded.completed_at, duration_ms = excluded.duration_ms,"
+                + " heartbeat_at = excluded.heartbeat_at, api_calls_made = excluded.api_calls_made,"
+                + " games_processed = excluded.games_processed, game_logs_added = excluded.game_logs_added,"
+                + " predictions_generated = excluded.predictions_generated,"
+                + " predictions_skipped = excluded.predictions_skipped, odds_synced = excluded.odds_synced,"
+                + " errors_encountered = excluded.errors_encountered, custom_metrics = excluded.custom_metrics,"
+                + " warnings = excluded.warnings, warnings_dropped = excluded.warnings_dropped,"
+                + " error_type = excluded.error_type, error_message = excluded.error_message,"
+                + " error_stack = excluded.error_stack, host = excluded.host";
+        String newGames = "(CASE WHEN :games_exact THEN excluded.games_count"
+                + " ELSE greatest(d.games_count, excluded.games_count) END)";
+        String newPredictions = "(CASE WHEN :predictions_exact THEN excluded.predictions_count"
+                + " ELSE greatest(d.predictions_count, excluded.predictions_count) END)";
+        upsertReadiness = "INSERT INTO " + readiness + " AS d (season_year, week, season_type, schedule_complete,"
+                + " predictions_available, games_count, predictions_count, updated_at, last_run_id)"
+                + " VALUES (:season_year, :week, :season_type, coalesce(:schedule_complete, :games_count > 0),"
+                + " coalesce(:predictions_available, :predictions_count > 0), :games_count, :predictions_count,"
+                + " :updated_at, :last_run_id)"
+                + " ON CONFLICT (season_year, week, season_type) DO UPDATE SET"
+                + " games_count = " + newGames + ", predictions_count = " + newPredictions + ","
+                + " schedule_complete = coalesce(:schedule_complete, " + newGames + " > 0),"
+                + " predictions_available = coalesce(:predictions_available, " + newPredictions + " > 0),"
+                + " updated_at = excluded.updated_at, last_run_id = excluded.last_run_id";
+
+        latestRun = "SELECT " + RUN_COLUMNS + " FROM " + runs + " r ORDER BY r.started_at DESC LIMIT 1";
+        latestRunOfType = "SELECT " + RUN_COLUMNS + " FROM " + runs + " r WHERE r.batch_type = :batch_type"
+                + " ORDER BY r.started_at DESC LIMIT 1";
+        weekHistory = "SELECT " + RUN_COLUMNS + " FROM " + runs + " r WHERE r.season_year = :season_year"
+                + " AND r.week = :week AND r.season_type = :season_type ORDER BY r.started_at DESC";
+        runsByIds = "SELECT " + RUN_COLUMNS + " FROM " + runs + " r WHERE r.id = ANY (:ids)";
+        readinessOfWeek = "SELECT season_year, week, season_type, schedule_complete, predictions_available,"
+                + " games_count, predictions_count, updated_at, last_run_id FROM " + readiness
+                + " WHERE season_year = :season_year AND week = :week AND season_type = :season_type";
+        // the batch types, found by skipping through the index instead of scanning the table
+        summaryCounts = "WITH RECURSIVE types(batch_type) AS ("
+                + " (SELECT batch_type FROM " + runs + " ORDER BY batch_type LIMIT 1)"
+                + " UNION ALL SELECT (SELECT r.batch_type FROM " + runs + " r WHERE r.batch_type > t.batch_type"
+                + " ORDER BY r.batch_type LIMIT 1) FROM types t WHERE t.batch_type IS NOT NULL)"
+                + " SELECT t.batch_type,"
+                + " (SELECT r.id FROM " + runs + " r WHERE r.batch_type = t.batch_type"
+                + " ORDER BY r.started_at DESC LIMIT 1) AS last_run_id,"
+                + " (SELECT r.id FROM " + runs + " r WHERE r.batch_type = t.batch_type"
+                + " AND r.status IN ('success', 'partial') ORDER BY r.started_at DESC LIMIT 1) AS last_success_id,"
+                + " (SELECT r.id FROM " + runs + " r WHERE r.batch_type = t.batch_type AND r.status = 'failed'"
+                + " ORDER BY r.started_at DESC LIMIT 1) AS last_failure_id,"
+                + " w.successes, w.partials, w.failures, w.running"
+                + " FROM types t CROSS JOIN LATERAL ("
+                + " SELECT count(*) FILTER (WHERE x.status = 'success') AS successes,"
+                + " count(*) FILTER (WHERE x.status = 'partial') AS partials,"
+                + " count(*) FILTER (WHERE x.status = 'failed') AS failures,"
+                + " count(*) FILTER (WHERE x.status = 'running') AS running"
+                + " FROM (SELECT r.status FROM " + runs + " r WHERE r.batch_type = t.batch_type"
+                + " ORDER BY r.started_at DESC LIMIT :window) x) w"
+                + " WHERE t.batch_type IS NOT NULL ORDER BY t.batch_type";
+    }
+
+    /**
+     * The history query for the filters present: fixed fragments only, so each combination is a
+     * plain indexed query (a catch-all {@code (:x IS NULL OR col = :x)} would defeat the indexes).
+     */
+    public String history(boolean batchType, boolean status, boolean seasonYear, boolean week, boolean seasonType) {
+        StringBuilder b = new StringBuilder("SELECT ").append(RUN_COLUMNS).append(" FROM ").append(runs).append(" r");
+        String glue = " WHERE ";
+        if (batchType) {
+            b.append(glue).append("r.batch_type = :batch_type");
+            glue = " AND ";
+        }
+        if (status) {
+            b.append(glue).append("r.status = :status");
+            glue = " AND ";
+        }
+        if (seasonYear) {
+            b.append(glue).append("r.season_year = :season_year");
+            glue = " AND ";
+        }
+        if (week) {
+            b.append(glue).append("r.week = :week");
+            glue = " AND ";
+        }
+        if (seasonType) {
+            b.append(glue).append("r.season_type = :season_type");
+        }
+        return b.append(" ORDER BY r.started_at DESC LIMIT :limit").toString();
+    }
+}

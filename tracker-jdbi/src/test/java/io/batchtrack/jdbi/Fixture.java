@@ -1,0 +1,69 @@
+package io.batchtrack.jdbi;
+
+import io.batchtrack.BatchModes;
+import io.batchtrack.BatchTracking;
+import io.batchtrack.BatchTypes;
+import io.batchtrack.Period;
+import io.batchtrack.RunSpec;
+import io.batchtrack.Trigger;
+import io.batchtrack.testsupport.PostgresDatabase;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/** A migrated database, a store on it, an engine over the store, and plain SQL for assertions. */
+final class Fixture {
+    static final Period WEEK_17 = Period.regular(2025, 17);
+    static final RunSpec WEEKLY_FULL = new RunSpec(BatchTypes.WEEKLY_UPDATE, BatchModes.FULL, WEEK_17,
+            Trigger.GITHUB_ACTIONS);
+
+    final PostgresDatabase db;
+    final PostgresRunStore store;
+    final BatchTracking tracking;
+    final Jdbi sql;
+
+    private Fixture(PostgresDatabase db, PostgresRunStore store) {
+        this.db = db;
+        this.store = store;
+        this.tracking = BatchTracking.builder().store(store).clock(new SteppingClock()).build();
+        this.sql = Jdbi.create(db.dataSource());
+    }
+
+    static Fixture of(PostgresDatabase db) {
+        return of(db, PostgresRunStore.builder(db.dataSource()));
+    }
+
+    static Fixture of(PostgresDatabase db, PostgresRunStore.Builder builder) {
+        PostgresRunStore store = builder.build();
+        store.ensureReady();
+        return new Fixture(db, store);
+    }
+
+    Map<String, Object> row(String query, Object... positional) {
+        return sql.withHandle(h -> {
+            var q = h.createQuery(query);
+            for (int i = 0; i < positional.length; i++) {
+                q.bind(i, positional[i]);
+            }
+            return q.mapToMap().one();
+        });
+    }
+
+    List<Map<String, Object>> rows(String query, Object... positional) {
+        return sql.withHandle(h -> {
+            var q = h.createQuery(query);
+            for (int i = 0; i < positional.length; i++) {
+                q.bind(i, positional[i]);
+            }
+            return q.mapToMap().list();
+        });
+    }
+
+    long count(String query, Object... positional) {
+        return ((Number) row(query, positional).values().iterator().next()).longValue();
+    }
+
+    void execute(String statement) {
+        sql.useHandle(h -> h.execute(statement));
+    }
+}

@@ -1,0 +1,71 @@
+package io.batchtrack.jdbi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.batchtrack.jdbi.internal.Sql;
+import io.batchtrack.testsupport.PostgresDatabase;
+import io.batchtrack.testsupport.PostgresExtension;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Every query of the query API can be answered from an index: with sequential scans priced out, none is left. */
+@ExtendWith(PostgresExtension.class)
+class QueryPlanTest {
+
+    @Test
+    void everyQueryOfTheQueryApiIsServedByAnIndex(PostgresDatabase db) {
+        Fixture f = Fixture.of(db);
+        f.execute("INSERT INTO batch_runs (id, batch_type, season_year, week, season_type, triggered_by, status,"
+                + " started_at) SELECT gen_random_uuid(), (ARRAY['weekly_update', 'roster_refresh',"
+                + " 'prediction_generation'])[1 + g % 3], 2000 + g % 25, 1 + g % 18, 'reg', 'manual',"
+                + " (ARRAY['success', 'partial', 'failed', 'running'])[1 + g % 4], now() - g * interval '1 hour'"
+                + " FROM generate_series(1, 3000) g");
+        f.execute("INSERT INTO data_readiness SELECT 2000 + g % 25, 1 + g / 25, 'reg', true, true, 1, 1, now(), NULL"
+                + " FROM generate_series(0, 449) g");
+        f.execute("ANALYZE batch_runs");
+        f.execute("ANALYZE data_readiness");
+        Sql sql = new Sql("\"public\"");
+
+        Map<String, String> plans = new java.util.LinkedHashMap<>();
+        f.sql.useHandle(h -> {
+            h.execute("SET enable_seqscan = off");
+            plans.put("latest", plan(h, sql.latestRun, Map.of()));
+            plans.put("latest of type", plan(h, sql.latestRunOfType, Map.of("batch_type", "weekly_update")));
+            plans.put("week history", plan(h, sql.weekHistory, week()));
+            plans.put("readiness", plan(h, sql.readinessOfWeek, week()));
+            plans.put("history by type", plan(h, sql.history(true, false, false, false, false),
+                    Map.of("batch_type", "weekly_update", "limit", 50)));
+            plans.put("history by status", plan(h, sql.history(false, true, false, false, false),
+                    Map.of("status", "failed", "limit", 50)));
+            plans.put("history by type and status", plan(h, sql.history(true, true, false, false, false),
+                    Map.of("batch_type", "weekly_update", "status", "failed", "limit", 50)));
+            plans.put("history by season and week", plan(h, sql.history(false, false, true, true, false),
+                    Map.of("season_year", 2025, "week", 17, "limit", 50)));
+            plans.put("history unfiltered", plan(h, sql.history(false, false, false, false, false), Map.of("limit", 50)));
+            plans.put("summary", plan(h, sql.summaryCounts, Map.of("window", 20)));
+            plans.put("seed: latest", plan(h, "SELECT * FROM batch_runs ORDER BY started_at DESC LIMIT 1", Map.of()));
+            plans.put("seed: week history", plan(h, "SELECT * FROM batch_runs WHERE season_year = 2025 AND week = 17"
+                    + " ORDER BY started_at DESC", Map.of()));
+            plans.put("seed: readiness", plan(h, "SELECT * FROM data_readiness WHERE season_year = 2025 AND week = 17",
+                    Map.of()));
+        });
+
+        plans.forEach((name, plan) -> System.out.println("-- " + name + "\n" + plan));
+        assertThat(plans).allSatisfy((name, plan) -> assertThat(plan).as(name).doesNotContain("Seq Scan"));
+    }
+
+    private static Map<String, Object> week() {
+        return Map.of("season_year", 2025, "week", 17, "season_type", "reg");
+    }
+
+    private static String plan(Handle h, String query, Map<String, Object> binds) {
+        var q = h.createQuery("EXPLAIN " + query);
+        binds.forEach(q::bind);
+        List<String> lines = q.mapTo(String.class).list();
+        return lines.stream().collect(Collectors.joining("\n"));
+    }
+}
