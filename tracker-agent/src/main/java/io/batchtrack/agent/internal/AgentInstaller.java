@@ -11,7 +11,8 @@ import java.util.Map;
  * Installs the agent once the api is on the bootstrap class path: reads the configuration, and
  * registers the transformer. Cheap on purpose: it builds no store and opens no connection (the
  * global engine is built from this configuration when the first tracked class is woven, off the
- * main thread, or at the first tracked call, whichever comes first), and it loads no Byte Buddy.
+ * main thread, or at the first tracked call, whichever comes first), and it loads no Byte Buddy. It
+ * uses no lambdas either: the first one costs a JVM that has not linked any yet some milliseconds.
  */
 public final class AgentInstaller {
     /** The agent's own key: {@code false} turns the agent off (no weaving, nothing recorded). */
@@ -21,7 +22,9 @@ public final class AgentInstaller {
 
     public static void install(String arguments, Instrumentation instrumentation) {
         AgentArguments parsed = AgentArguments.parse(arguments);
-        parsed.problems().forEach(Log::warn);
+        for (String problem : parsed.problems()) {
+            Log.warn(problem);
+        }
         TrackerConfig config;
         boolean enabled;
         try {
@@ -38,7 +41,7 @@ public final class AgentInstaller {
             return;
         }
         BatchTracking.setGlobalConfig(config);
-        instrumentation.addTransformer(new TrackedBatchTransformer(GlobalEngine::warmUp), false);
+        instrumentation.addTransformer(new TrackedBatchTransformer(new GlobalEngine()), false);
     }
 
     /** Programmatic runs in this process record nothing either: the switch is for the whole process. */

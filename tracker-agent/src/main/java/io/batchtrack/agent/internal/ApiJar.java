@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.net.URISyntaxException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.CodeSource;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -23,6 +28,9 @@ import java.util.jar.JarFile;
 public final class ApiJar {
     /** Where the build puts the api jar inside the agent jar. */
     public static final String ENTRY = "META-INF/batchtrack/tracker-api.jar";
+
+    private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE);
 
     private static volatile Path appended;
 
@@ -56,12 +64,33 @@ public final class ApiJar {
             if (entry == null) {
                 throw new IOException(agentJar + " has no " + ENTRY + "; it is not a complete agent jar");
             }
-            Path target = Files.createTempFile("batchtrack-api-", ".jar");
+            Path target = newPrivateFile();
             target.toFile().deleteOnExit();
             try (InputStream in = agent.getInputStream(entry)) {
                 Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
             }
             return target;
+        }
+    }
+
+    /**
+     * A new file that only this user can read, in the temporary directory. Not Files.createTempFile:
+     * its random name costs SecureRandom and the security providers, tens of milliseconds at startup.
+     * CREATE_NEW refuses an existing file or link, so the name need not be unguessable.
+     */
+    private static Path newPrivateFile() throws IOException {
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"));
+        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+        for (int attempt = 0; ; attempt++) {
+            Path file = dir.resolve("batchtrack-api-" + Long.toHexString(System.nanoTime()) + ".jar");
+            try {
+                return posix ? Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+                        : Files.createFile(file);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
         }
     }
 

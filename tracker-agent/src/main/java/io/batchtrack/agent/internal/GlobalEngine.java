@@ -11,21 +11,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link BatchTracking#global()} builds the engine once whoever comes first; a tracked call that
  * arrives earlier simply waits for it.
  */
-final class GlobalEngine {
-    private static final AtomicBoolean STARTED = new AtomicBoolean();
+final class GlobalEngine implements Runnable {
+    private final AtomicBoolean started = new AtomicBoolean();
 
-    private GlobalEngine() {}
-
-    static void warmUp() {
-        if (!STARTED.compareAndSet(false, true)) {
+    /** Starts building the engine in the background, the first time only. */
+    void warmUp() {
+        if (!started.compareAndSet(false, true)) {
             return;
         }
-        Thread t = new Thread(GlobalEngine::build, "batchtrack-warmup");
+        Thread t = new Thread(this, "batchtrack-warmup");
         t.setDaemon(true);
         t.start();
     }
 
-    private static void build() {
+    @Override
+    public void run() {
         try {
             BatchTracking.global();
         } catch (RuntimeException | LinkageError e) {

@@ -16,10 +16,10 @@ final class TrackedBatchTransformer implements ClassFileTransformer {
     private final DescriptorScan scan = new DescriptorScan(DescriptorScan.TRACKED_BATCH);
     private final ClassLoader platformLoader = ClassLoader.getPlatformClassLoader();
     private final ThreadLocal<Boolean> weaving = new ThreadLocal<>();
-    private final Runnable onFirstWeave;
+    private final GlobalEngine engine;
 
-    TrackedBatchTransformer(Runnable onFirstWeave) {
-        this.onFirstWeave = onFirstWeave;
+    TrackedBatchTransformer(GlobalEngine engine) {
+        this.engine = engine;
     }
 
     @Override
@@ -38,7 +38,7 @@ final class TrackedBatchTransformer implements ClassFileTransformer {
         try {
             byte[] woven = Weavers.byteBuddy().weave(loader, className, bytes);
             if (woven != null) {
-                onFirstWeave.run();
+                engine.warmUp();
             }
             return woven;
         } catch (Throwable t) {
