@@ -6,6 +6,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The entry points of {@code tracker-agent.jar}.
@@ -23,10 +24,17 @@ public final class BatchtrackAgent {
     private static final String INSTALLER = "io.batchtrack.agent.internal.AgentInstaller";
     private static final String CLI = "io.batchtrack.agent.internal.Cli";
 
+    private static final AtomicBoolean INSTALLED = new AtomicBoolean();
+
     private BatchtrackAgent() {}
 
     /** {@code -javaagent}: never throws, so a broken agent cannot stop the application. */
     public static void premain(String arguments, Instrumentation instrumentation) {
+        if (!INSTALLED.compareAndSet(false, true)) {
+            // a second -javaagent would weave every method twice: each call would record two runs
+            System.err.println("[batchtrack] WARNING: the agent is given more than once; only the first counts");
+            return;
+        }
         try {
             ApiJar.appendToBootstrap(instrumentation);
             Class.forName(INSTALLER, true, BatchtrackAgent.class.getClassLoader())

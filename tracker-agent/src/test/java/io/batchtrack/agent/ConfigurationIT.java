@@ -178,6 +178,27 @@ class ConfigurationIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
+    void anApplicationWithoutTrackedMethodsNeverStartsTheStore(Jdk jdk) {
+        AppRun run = Forked.app(jdk, "app.notracked.Main", TestApps.jar("notracked", 8),
+                TestApps.jar("probe-store", 17)).agent("store=probe,jdbc.url=jdbc:postgresql://db/nfl").run();
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.value("hello")).isEqualTo("world");
+        assertThat(run.value("track.probe")).as("the probe store prints this when it is created").isNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void theAgentGivenTwiceWeavesOnce(Jdk jdk) {
+        AppRun run = simple(jdk).agent("store=log").jvmOption("-javaagent:" + TestApps.agentJar() + "=store=log")
+                .run();
+
+        assertThat(run.runsOf("simple_job")).hasSize(1);
+        assertThat(run.stderrLines("the agent is given more than once")).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
     void aMalformedAgentArgumentIsLoggedAndTheOthersApply(Jdk jdk) {
         AppRun run = simple(jdk).agent("store=log,verbose").run();
 

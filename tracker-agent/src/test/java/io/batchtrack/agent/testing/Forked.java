@@ -54,6 +54,11 @@ public final class Forked {
         return this;
     }
 
+    public Forked jvmOption(String option) {
+        jvmOptions.add(option);
+        return this;
+    }
+
     public Forked env(String key, String value) {
         env.put(key, value);
         return this;
