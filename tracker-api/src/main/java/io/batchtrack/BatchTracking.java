@@ -36,6 +36,7 @@ public final class BatchTracking implements AutoCloseable {
     public static final int DEFAULT_MAX_CUSTOM_METRICS = 100;
 
     private static volatile BatchTracking global;
+    private static TrackerConfig globalConfig;
 
     private final RunStore store;
     private final ReadinessRefresher refresher;
@@ -53,7 +54,7 @@ public final class BatchTracking implements AutoCloseable {
                 : b.store instanceof ReadinessRefresher r ? r : ReadinessRefresher.NONE;
         this.policy = b.policy;
         this.clock = b.clock;
-        this.trigger = b.trigger;
+        this.trigger = b.trigger != null ? b.trigger : Trigger.detect();
         this.maxWarnings = b.maxWarnings;
         this.maxMessageLength = b.maxMessageLength;
         this.maxCustomMetrics = b.maxCustomMetrics;
@@ -74,12 +75,22 @@ public final class BatchTracking implements AutoCloseable {
             synchronized (BatchTracking.class) {
                 g = global;
                 if (g == null) {
-                    g = fromConfig(TrackerConfig.fromEnvironment(), true);
+                    g = fromConfig(globalConfig != null ? globalConfig : TrackerConfig.fromEnvironment(), true);
                     global = g;
                 }
             }
         }
         return g;
+    }
+
+    /**
+     * Sets the configuration that {@link #global()} builds the engine from on first use, in place of
+     * this process's environment, without building it now. The agent passes its arguments this way,
+     * so that nothing (no store, no connection) starts before a tracked method runs, and programmatic
+     * runs in the same process see the same configuration. No effect once the global engine exists.
+     */
+    public static synchronized void setGlobalConfig(TrackerConfig config) {
+        globalConfig = Objects.requireNonNull(config, "config");
     }
 
     /** Replaces the global engine and returns the previous one (null if none was built yet). */
@@ -104,7 +115,7 @@ public final class BatchTracking implements AutoCloseable {
         Builder b = builder();
         try {
             b.policy(config.storeFailurePolicy());
-            config.get("trigger").ifPresent(t -> b.trigger(parseTrigger(t)));
+            b.trigger(config.get("trigger").map(BatchTracking::parseTrigger).orElseGet(BatchTracking::detectTrigger));
             b.maxWarnings(config.getInt("max-warnings", DEFAULT_MAX_WARNINGS, 0, 1_000_000));
             b.maxMessageLength(config.getInt("max-message-length", DEFAULT_MAX_MESSAGE_LENGTH, 80, 1_000_000));
             b.maxCustomMetrics(config.getInt("max-custom-metrics", DEFAULT_MAX_CUSTOM_METRICS, 0, 10_000));
@@ -113,13 +124,28 @@ public final class BatchTracking implements AutoCloseable {
         } catch (ConfigException e) {
             Log.warn(e.getMessage() + (b.policy == StoreFailurePolicy.FAIL
                     ? "; every tracked run will fail (on-store-failure=fail)" : "; batches run untracked"));
-            b.store(RunStore.NONE);
-            return new BatchTracking(b, b.policy == StoreFailurePolicy.FAIL ? e : null);
+            return untracked(b, e);
         } catch (RuntimeException e) {
             Log.warn("batchtrack could not start its store (" + Log.describe(e) + ")"
                     + (global ? "; batches run untracked" : ""));
-            b.store(RunStore.NONE);
-            return new BatchTracking(b, b.policy == StoreFailurePolicy.FAIL ? e : null);
+            return untracked(b, e);
+        }
+    }
+
+    /** The engine of a configuration that cannot be used: records nothing, or under fail-fast starts nothing. */
+    private static BatchTracking untracked(Builder b, RuntimeException problem) {
+        b.store(RunStore.NONE);
+        if (b.trigger == null) {
+            b.trigger(Trigger.MANUAL); // the configuration failed before its trigger was known; no run records it
+        }
+        return new BatchTracking(b, b.policy == StoreFailurePolicy.FAIL ? problem : null);
+    }
+
+    private static Trigger detectTrigger() {
+        try {
+            return Trigger.detect();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("trigger", e.getMessage());
         }
     }
 
@@ -292,7 +318,7 @@ public final class BatchTracking implements AutoCloseable {
         private ReadinessRefresher refresher;
         private StoreFailurePolicy policy = StoreFailurePolicy.CONTINUE;
         private Clock clock = Clock.systemUTC();
-        private Trigger trigger = Trigger.detect();
+        private Trigger trigger; // null: Trigger.detect() when built
         private int maxWarnings = DEFAULT_MAX_WARNINGS;
         private int maxMessageLength = DEFAULT_MAX_MESSAGE_LENGTH;
         private int maxCustomMetrics = DEFAULT_MAX_CUSTOM_METRICS;

@@ -1,0 +1,51 @@
+package io.batchtrack.agent.internal;
+
+import io.batchtrack.BatchTracking;
+import io.batchtrack.config.ConfigException;
+import io.batchtrack.config.TrackerConfig;
+import io.batchtrack.internal.Log;
+import java.lang.instrument.Instrumentation;
+import java.util.Map;
+
+/**
+ * Installs the agent once the api is on the bootstrap class path: reads the configuration, and
+ * registers the transformer. Cheap on purpose: it builds no store and opens no connection (the
+ * global engine is built from this configuration when the first tracked class is woven, off the
+ * main thread, or at the first tracked call, whichever comes first), and it loads no Byte Buddy. It
+ * uses no lambdas either: the first one costs a JVM that has not linked any yet some milliseconds.
+ */
+public final class AgentInstaller {
+    /** The agent's own key: {@code false} turns the agent off (no weaving, nothing recorded). */
+    public static final String ENABLED = "enabled";
+
+    private AgentInstaller() {}
+
+    public static void install(String arguments, Instrumentation instrumentation) {
+        AgentArguments parsed = AgentArguments.parse(arguments);
+        for (String problem : parsed.problems()) {
+            Log.warn(problem);
+        }
+        TrackerConfig config;
+        boolean enabled;
+        try {
+            config = TrackerConfig.fromEnvironment(parsed.values());
+            enabled = config.getBoolean(ENABLED, true);
+        } catch (ConfigException e) {
+            Log.warn(e.getMessage() + "; batches run untracked");
+            recordNothing();
+            return;
+        }
+        if (!enabled) {
+            Log.info("batchtrack agent is off (" + ENABLED + "=false): no method is woven, no run is recorded");
+            recordNothing();
+            return;
+        }
+        BatchTracking.setGlobalConfig(config);
+        instrumentation.addTransformer(new TrackedBatchTransformer(new GlobalEngine()), false);
+    }
+
+    /** Programmatic runs in this process record nothing either: the switch is for the whole process. */
+    private static void recordNothing() {
+        BatchTracking.setGlobalConfig(TrackerConfig.of(Map.of("store", "none")));
+    }
+}

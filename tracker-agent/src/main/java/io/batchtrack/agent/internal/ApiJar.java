@@ -1,0 +1,113 @@
+package io.batchtrack.agent.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.instrument.Instrumentation;
+import java.net.URISyntaxException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.CodeSource;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+/**
+ * The tracker-api jar nested in the agent jar. Appended to the bootstrap class path, its classes are
+ * one copy seen by every class loader that delegates to its parents: the application class loader,
+ * child {@code URLClassLoader}s (plugins, containers), loaders with a null parent, and an application
+ * jar that bundles its own copy of the api (parent-first delegation finds the bootstrap copy first).
+ * So {@code Tracker.current()} in application code and the woven advice share one thread-local.
+ *
+ * <p>JDK types only: this runs before any api class can be loaded.
+ */
+public final class ApiJar {
+    /** Where the build puts the api jar inside the agent jar. */
+    public static final String ENTRY = "META-INF/batchtrack/tracker-api.jar";
+
+    private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE);
+
+    private static volatile Path appended;
+
+    private ApiJar() {}
+
+    /** Extracts the api jar and appends it to the bootstrap class path. */
+    public static void appendToBootstrap(Instrumentation instrumentation) throws IOException {
+        Path api = extract();
+        try (JarFile jar = new JarFile(api.toFile())) {
+            instrumentation.appendToBootstrapClassLoaderSearch(jar);
+        }
+        appended = api;
+    }
+
+    /**
+     * The api jar on the bootstrap class path, or null. The weaver reads api class files from it:
+     * {@code ClassLoader.getResource} does not see jars appended to the bootstrap class path at run time.
+     */
+    public static Path appended() {
+        return appended;
+    }
+
+    /**
+     * Copies the nested api jar to a new owner-only temporary file, deleted when the JVM exits.
+     * A fresh file per process: nothing another user wrote can end up on the bootstrap class path.
+     */
+    public static Path extract() throws IOException {
+        Path agentJar = agentJar();
+        try (JarFile agent = new JarFile(agentJar.toFile(), false)) {
+            JarEntry entry = agent.getJarEntry(ENTRY);
+            if (entry == null) {
+                throw new IOException(agentJar + " has no " + ENTRY + "; it is not a complete agent jar");
+            }
+            Path target = newPrivateFile();
+            target.toFile().deleteOnExit();
+            try (InputStream in = agent.getInputStream(entry)) {
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return target;
+        }
+    }
+
+    /**
+     * A new file that only this user can read, in the temporary directory. Not Files.createTempFile:
+     * its random name costs SecureRandom and the security providers, tens of milliseconds at startup.
+     * CREATE_NEW refuses an existing file or link, so the name need not be unguessable.
+     */
+    private static Path newPrivateFile() throws IOException {
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"));
+        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+        for (int attempt = 0; ; attempt++) {
+            Path file = dir.resolve("batchtrack-api-" + Long.toHexString(System.nanoTime()) + ".jar");
+            try {
+                return posix ? Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+                        : Files.createFile(file);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The jar this class was loaded from. */
+    static Path agentJar() throws IOException {
+        CodeSource source = ApiJar.class.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            throw new IOException("cannot tell which jar the agent was loaded from");
+        }
+        try {
+            Path path = Path.of(source.getLocation().toURI());
+            if (!Files.isRegularFile(path)) {
+                throw new IOException(path + " is not a jar: run the agent from the built tracker-agent jar");
+            }
+            return path;
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new IOException("cannot locate the agent jar " + source.getLocation(), e);
+        }
+    }
+}

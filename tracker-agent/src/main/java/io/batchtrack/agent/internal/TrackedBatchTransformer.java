@@ -1,0 +1,61 @@
+package io.batchtrack.agent.internal;
+
+import io.batchtrack.internal.Log;
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+
+/**
+ * Weaves {@code @TrackedBatch} methods as classes load. Most classes leave after two checks: the
+ * loader (the JDK's own classes are skipped) and a scan of the raw bytes for the annotation's
+ * descriptor. Byte Buddy is loaded only when a class passes both.
+ */
+final class TrackedBatchTransformer implements ClassFileTransformer {
+    private static final String[] SKIPPED_PACKAGES = {"java/", "jdk/", "sun/", "com/sun/",
+        "io/batchtrack/agent/"};
+
+    private final DescriptorScan scan = new DescriptorScan(DescriptorScan.TRACKED_BATCH);
+    private final ClassLoader platformLoader = ClassLoader.getPlatformClassLoader();
+    private final ThreadLocal<Boolean> weaving = new ThreadLocal<>();
+    private final GlobalEngine engine;
+
+    TrackedBatchTransformer(GlobalEngine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
+            ProtectionDomain protectionDomain, byte[] bytes) {
+        if (loader == null || loader == platformLoader || className == null || classBeingRedefined != null
+                || skipped(className) || !scan.foundIn(bytes)) {
+            return null;
+        }
+        if (weaving.get() != null) {
+            // a class loaded by our own weaving: weaving it now could recurse without end
+            Log.debug("batchtrack did not weave " + className + ": loaded while weaving another class");
+            return null;
+        }
+        weaving.set(Boolean.TRUE);
+        try {
+            byte[] woven = Weavers.byteBuddy().weave(loader, className, bytes);
+            if (woven != null) {
+                engine.warmUp();
+            }
+            return woven;
+        } catch (Throwable t) {
+            Log.warn("batchtrack could not weave " + className.replace('/', '.') + "; its @TrackedBatch methods run"
+                    + " untracked: " + Log.describe(t));
+            return null;
+        } finally {
+            weaving.remove();
+        }
+    }
+
+    private static boolean skipped(String className) {
+        for (String p : SKIPPED_PACKAGES) {
+            if (className.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
