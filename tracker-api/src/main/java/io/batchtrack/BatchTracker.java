@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -68,6 +70,7 @@ public final class BatchTracker implements Tracker, AutoCloseable {
     private final List<Warning> warnings = new ArrayList<>();
     private long warningsDropped;
     private final AtomicBoolean ended = new AtomicBoolean();
+    private final CountDownLatch recorded = new CountDownLatch(1);
     private volatile boolean completed;
     private volatile Throwable failure;
     private final LongAdder lateUpdates = new LongAdder();
@@ -189,7 +192,19 @@ public final class BatchTracker implements Tracker, AutoCloseable {
         if (!ended.compareAndSet(false, true)) {
             return;
         }
-        engine.finished(this, outcome);
+        try {
+            engine.finished(this, outcome);
+        } finally {
+            recorded.countDown();
+        }
+    }
+
+    /**
+     * Waits until the end of this run has been handed to the store (or failed to be); for
+     * shutdown, where an asynchronous run's end may still be being written on another thread.
+     */
+    public boolean awaitRecorded(long timeout, TimeUnit unit) throws InterruptedException {
+        return recorded.await(timeout, unit);
     }
 
     /** Makes the run no longer current on its thread, without ending it (an asynchronous result ends it later). */

@@ -115,6 +115,7 @@ public final class BatchTracking implements AutoCloseable {
         Builder b = builder();
         try {
             b.policy(config.storeFailurePolicy());
+            config.requireReadableFile();
             b.trigger(config.get("trigger").map(BatchTracking::parseTrigger).orElseGet(BatchTracking::detectTrigger));
             b.maxWarnings(config.getInt("max-warnings", DEFAULT_MAX_WARNINGS, 0, 1_000_000));
             b.maxMessageLength(config.getInt("max-message-length", DEFAULT_MAX_MESSAGE_LENGTH, 80, 1_000_000));

@@ -39,7 +39,8 @@ public interface Tracker {
 
     /**
      * Records a warning; a run that ends normally with warnings is {@code partial}. Messages longer
-     * than 2,000 characters are truncated and marked.
+     * than {@code max-message-length} (2,000 characters by default) are truncated and marked; warnings
+     * beyond {@code max-warnings} (1,000) are counted, not kept.
      *
      * @param stage the step that warns, for example {@code game_logs}; not blank
      * @param message what happened; not null

@@ -377,6 +377,23 @@ class BatchTrackerTest {
     }
 
     @Test
+    void an_engine_from_an_unreadable_config_file_runs_batches_untracked() {
+        BatchTracking fromBadFile = BatchTracking.fromConfig(io.batchtrack.config.TrackerConfig.of(
+                java.util.Map.of("batchtrack.config-file", "/nonexistent/batchtrack.properties"), java.util.Map.of()));
+        assertThat(fromBadFile.call(SPEC, () -> "ran")).isEqualTo("ran");
+        assertThat(fromBadFile.store()).isSameAs(io.batchtrack.spi.RunStore.NONE);
+    }
+
+    @Test
+    void under_the_fail_policy_an_unreadable_config_file_stops_tracked_runs() {
+        BatchTracking fromBadFile = BatchTracking.fromConfig(io.batchtrack.config.TrackerConfig.of(
+                java.util.Map.of("batchtrack.config-file", "/nonexistent/batchtrack.properties",
+                        "batchtrack.on-store-failure", "fail"), java.util.Map.of()));
+        assertThatThrownBy(() -> fromBadFile.call(SPEC, () -> "ran")).isInstanceOf(TrackingException.class)
+                .hasMessageContaining("config-file");
+    }
+
+    @Test
     void run_times_come_from_the_engine_clock() {
         Instant t0 = Instant.parse("2025-12-28T18:00:00Z");
         tracking = BatchTracking.builder().store(store).clock(Clock.fixed(t0, ZoneOffset.UTC)).build();

@@ -29,13 +29,35 @@ public final class TrackerConfig {
     private final Function<String, String> environment;
     private final Map<String, String> overrides;
     private final Map<String, String> file;
+    private final ConfigException fileProblem;
 
     private TrackerConfig(Function<String, String> systemProperties, Function<String, String> environment,
             Map<String, String> overrides) {
         this.systemProperties = systemProperties;
         this.environment = environment;
         this.overrides = Map.copyOf(overrides);
-        this.file = loadFile();
+        Map<String, String> values = Map.of();
+        ConfigException problem = null;
+        try {
+            values = loadFile();
+        } catch (ConfigException e) {
+            problem = e;
+        }
+        this.file = values;
+        this.fileProblem = problem;
+    }
+
+    /**
+     * Reports a configuration file that was named but could not be read. Building a configuration
+     * never throws, so that code reading it at startup cannot break the program; the keys of an
+     * unreadable file are simply absent until this is checked.
+     *
+     * @throws ConfigException naming {@code config-file} and the problem
+     */
+    public void requireReadableFile() {
+        if (fileProblem != null) {
+            throw fileProblem;
+        }
     }
 
     /** The configuration of this process: system properties, environment, optional file. */

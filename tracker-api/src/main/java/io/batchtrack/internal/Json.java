@@ -21,6 +21,7 @@ public final class Json {
                 case '\n': b.append("\\n"); break;
                 case '\r': b.append("\\r"); break;
                 case '\t': b.append("\\t"); break;
+                case '\u0000': b.append('\uFFFD'); break; // PostgreSQL's jsonb and text cannot hold NUL
                 default:
                     if (c < 0x20 || c == 0x2028 || c == 0x2029) {
                         b.append(String.format("\\u%04x", (int) c));

@@ -18,13 +18,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * fail-fast policy: an unusable spec or a store failure is logged and the method runs untracked.
  */
 public final class Woven {
-    private static final ConcurrentHashMap<Method, MethodSpec> PLANS = new ConcurrentHashMap<>();
+    /** Plans per declaring class: held by the class itself, so plugin and web-app loaders can still be unloaded. */
+    private static final ClassValue<ConcurrentHashMap<Method, MethodSpec>> PLANS = new ClassValue<>() {
+        @Override
+        protected ConcurrentHashMap<Method, MethodSpec> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
 
     private Woven() {}
 
-    /** The plan of a method, built once. */
+    /** The plan of a method, built once; null if the method carries no {@code @TrackedBatch}. */
     public static MethodSpec plan(Method method) {
-        return PLANS.computeIfAbsent(method, MethodSpec::of);
+        return PLANS.get(method.getDeclaringClass()).computeIfAbsent(method, MethodSpec::of);
     }
 
     /** Opens the run of one call; null when the call runs untracked. */
@@ -66,7 +72,7 @@ public final class Woven {
         try {
             if (thrown == null && plan.async() && returned instanceof CompletionStage<?> stage) {
                 run.detach();
-                stage.whenComplete((value, failure) -> endQuietly(run, failure));
+                AsyncRuns.endOnCompletion(run, stage);
             } else if (thrown != null) {
                 run.finish(thrown);
             } else {
@@ -79,14 +85,6 @@ public final class Woven {
             thrown.addSuppressed(e);
         } catch (RuntimeException e) {
             Log.warnOnce("exit", "batchtrack failed to end the run of " + plan.member(), e);
-        }
-    }
-
-    private static void endQuietly(BatchTracker run, Throwable failure) {
-        try {
-            run.finish(failure);
-        } catch (RuntimeException e) {
-            Log.warnOnce("exit-async", "batchtrack failed to end asynchronous run " + run.id(), e);
         }
     }
 }

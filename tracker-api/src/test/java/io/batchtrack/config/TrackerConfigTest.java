@@ -62,6 +62,16 @@ class TrackerConfigTest {
     }
 
     @Test
+    void an_unreadable_config_file_is_reported_when_checked_not_when_read() {
+        TrackerConfig c = TrackerConfig.of(Map.of("batchtrack.config-file", "/nonexistent/batchtrack.properties"),
+                Map.of("BATCHTRACK_STORE", "log"));
+        assertThat(c.get("store")).contains("log");
+        assertThatThrownBy(c::requireReadableFile)
+                .hasMessage("batchtrack configuration key 'config-file': cannot read '/nonexistent/batchtrack.properties':"
+                        + " NoSuchFileException");
+    }
+
+    @Test
     void bad_values_name_the_key_and_the_problem() {
         TrackerConfig c = TrackerConfig.of(Map.of("on-store-failure", "explode", "enabled", "yes", "jdbc.pool-size", "0"));
         assertThatThrownBy(c::storeFailurePolicy)

@@ -29,6 +29,7 @@ public final class AgentInstaller {
         boolean enabled;
         try {
             config = TrackerConfig.fromEnvironment(parsed.values());
+            config.requireReadableFile();
             enabled = config.getBoolean(ENABLED, true);
         } catch (ConfigException e) {
             Log.warn(e.getMessage() + "; batches run untracked");

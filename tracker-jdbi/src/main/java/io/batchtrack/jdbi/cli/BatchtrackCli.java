@@ -52,6 +52,7 @@ public final class BatchtrackCli {
             return help ? 0 : 2;
         }
         try {
+            config.requireReadableFile();
             String schema = config.get("schema", BatchtrackSchema.DEFAULT_SCHEMA);
             try {
                 BatchtrackSchema.requireValidName(schema);
