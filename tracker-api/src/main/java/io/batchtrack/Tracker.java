@@ -1,8 +1,12 @@
 package io.batchtrack;
 
 import io.batchtrack.internal.CurrentRun;
+import io.batchtrack.internal.Propagating;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The counters and warnings of the run in progress on this thread.
@@ -15,12 +19,49 @@ import java.util.UUID;
  * An increment is an in-memory add (no I/O, no lock); counters are written when the run
  * ends. Bad input is rejected with an {@link IllegalArgumentException} even outside a run,
  * so mistakes show up in tests that run without tracking.
+ *
+ * <p>The current run belongs to a thread. Work handed to other threads counts into the run only
+ * when it carries it along, with {@link #wrap(Runnable)} and its siblings:
+ *
+ * <pre>{@code
+ * ExecutorService pool = Tracker.wrap(Executors.newFixedThreadPool(4));
+ * for (Game g : games) {
+ *     pool.submit(() -> Tracker.current().increment(Metrics.GAME_LOGS_ADDED, fetchBoxScore(g)));
+ * }
+ * }</pre>
  */
 public interface Tracker {
 
     /** The innermost run on this thread; outside a run a tracker that records nothing. Never null. */
     static Tracker current() {
         return CurrentRun.tracker();
+    }
+
+    /** {@code task}, running with the run that is current here and now (or none), then restoring the worker's own. */
+    static Runnable wrap(Runnable task) {
+        return Propagating.runnable(requireTask(task));
+    }
+
+    /** {@code task}, running with the run that is current here and now (or none), then restoring the worker's own. */
+    static <T> Callable<T> wrap(Callable<T> task) {
+        return Propagating.callable(requireTask(task));
+    }
+
+    /** An executor whose tasks run with the run that was current where each was submitted. */
+    static Executor wrap(Executor executor) {
+        return Propagating.executor(requireTask(executor));
+    }
+
+    /** An executor service whose tasks run with the run that was current where each was submitted. */
+    static ExecutorService wrap(ExecutorService executor) {
+        return Propagating.executorService(requireTask(executor));
+    }
+
+    private static <T> T requireTask(T task) {
+        if (task == null) {
+            throw new IllegalArgumentException("the task or executor to wrap must not be null");
+        }
+        return task;
     }
 
     /** Adds one to a metric. */
