@@ -49,6 +49,7 @@ public final class StatusPage {
             ".counters .k{color:#59636e}.num{font-variant-numeric:tabular-nums}",
             ".readiness{display:flex;flex-wrap:wrap;gap:8px 32px;margin:0}",
             ".readiness dt{font-size:13px;color:#59636e}.readiness dd{margin:0;font-size:20px;font-weight:600}",
+            ".readiness dd .muted{font-size:15px;font-weight:400}time,.nowrap{white-space:nowrap}",
             ".yes{color:#116329}.no{color:#a40e26}.muted{color:#59636e}",
             "a{color:#0969da}");
 
@@ -175,10 +176,14 @@ public final class StatusPage {
             b.append("<span class=\"muted\">for ").append(duration(Duration.between(r.startedAt(), now).toMillis()))
                     .append("</span>");
         }
-        b.append("</td><td>");
+        b.append("</td><td class=\"nowrap\">");
         Html.text(b, describe(r.period()));
         b.append("</td><td>");
-        Html.text(b, r.batchMode());
+        if (r.batchMode() == null) {
+            b.append("<span class=\"muted\">—</span>");
+        } else {
+            Html.text(b, r.batchMode());
+        }
         b.append("</td><td>");
         Html.text(b, r.triggeredBy());
         b.append("</td><td>");
