@@ -169,6 +169,22 @@ class StatusApiTest {
     }
 
     @Test
+    void aWeekOutsideTheDefaultedSeasonTypeSaysWhichSeasonTypeWasAssumed() {
+        try (StatusServer january = StatusServer.start(runs.queries, StatusServer.Options.defaults()
+                .clock(java.time.Clock.fixed(Instant.parse("2026-01-14T12:00:00Z"), java.time.ZoneOffset.UTC)))) {
+            HttpResponse<String> wildCardWeek = Http.get(january, "/api/admin/data-readiness/17");
+            HttpResponse<String> explicit = Http.get(january, "/api/admin/data-readiness/17?season_type=reg");
+
+            assertThat(wildCardWeek.statusCode()).isEqualTo(400);
+            assertThat((String) JsonReader.object(wildCardWeek.body()).get("message"))
+                    .contains("season_type defaults to the current week's, 2025/post/2").contains("season_type=reg");
+            assertThat(explicit.statusCode()).isEqualTo(200);
+            assertThat(JsonReader.object(explicit.body())).containsEntry("season_year", 2025L)
+                    .containsEntry("games_count", 16L);
+        }
+    }
+
+    @Test
     void aPartialRunsWarningsAreAnArrayOfStageMessageAtAndCustomMetricsAnObject() {
         Map<String, Object> partial = only(json(200, "/api/admin/batch-runs/history?status=partial"));
         Map<String, Object> predictions = json(200, "/api/admin/batch-runs/history?batch_type=prediction_generation"

@@ -17,8 +17,8 @@ final class Html {
                 case '"': b.append("&quot;"); break;
                 case '\'': b.append("&#39;"); break;
                 default:
-                    // controls other than tab and newline never belong in a page (stored text is already NUL-free)
-                    b.append(c < 0x20 && c != '\t' && c != '\n' ? '\uFFFD' : c);
+                    // other controls never belong in a page (stored text is already NUL-free)
+                    b.append(c < 0x20 && c != '\t' && c != '\n' && c != '\r' ? '\uFFFD' : c);
             }
         }
         return b;

@@ -151,7 +151,9 @@ public final class StatusHandler implements HttpHandler {
         SeasonType type = seasonType == null ? current.seasonType() : seasonType;
         if (week < type.firstWeek() || week > type.lastWeek()) {
             throw new BadRequest("week", "week must be between " + type.firstWeek() + " and " + type.lastWeek()
-                    + " for season_type " + type.code() + ", got " + week);
+                    + " for season_type " + type.code() + ", got " + week + (seasonType != null ? ""
+                    : " (season_type defaults to the current week's, " + current + "; pass season_type=reg,"
+                            + " pre or post)"));
         }
         return new Period(seasonYear == null ? current.seasonYear() : seasonYear, week, type);
     }
