@@ -1,0 +1,107 @@
+package io.batchtrack.conformance;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The four ways a batch gets tracked, each as the JVM command line that runs the scenario program
+ * through it. Every one records with the jdbc store; the database comes from {@link ScenarioRun}.
+ */
+enum FrontDoor {
+    /** The unwoven program, whose jobs wrap themselves in {@code BatchTracker}. */
+    PROGRAMMATIC("programmatic") {
+        @Override
+        List<Path> classpath() {
+            return with(Layout.scenarios(), Layout.store());
+        }
+    },
+
+    /** The unwoven program under {@code -javaagent:tracker-agent.jar}. */
+    AGENT("tracked") {
+        @Override
+        List<String> jvmOptions() {
+            return List.of("-javaagent:" + Layout.agent());
+        }
+
+        @Override
+        List<Path> classpath() {
+            // the application itself ships no store: the agent brings it, once it bundles one
+            return agentBundlesStore() ? List.of(Layout.scenarios()) : with(Layout.scenarios(), Layout.store());
+        }
+    },
+
+    /** The program compiled by ajc with tracker-aspectj as an aspect library. */
+    ASPECTJ_COMPILE_TIME("tracked") {
+        @Override
+        List<Path> classpath() {
+            List<Path> cp = with(Layout.scenariosWoven(), Layout.store());
+            cp.add(Layout.aspect());
+            cp.add(Layout.aspectjrt());
+            return cp;
+        }
+    },
+
+    /** The unwoven program with tracker-aspectj:ltw (its META-INF/aop.xml) under {@code -javaagent:aspectjweaver.jar}. */
+    ASPECTJ_LOAD_TIME("tracked") {
+        @Override
+        List<String> jvmOptions() {
+            return List.of("-javaagent:" + Layout.aspectjweaver());
+        }
+
+        @Override
+        List<Path> classpath() {
+            List<Path> cp = with(Layout.scenarios(), Layout.store());
+            cp.add(Layout.aspectForLoadTimeWeaving());
+            return cp;
+        }
+    };
+
+    /**
+     * Which system property forces where the agent's jdbc store comes from: {@code bundled} (inside
+     * tracker-agent.jar), {@code classpath} (tracker-jdbi on the application's class path), or
+     * {@code auto} (the default): bundled when the agent jar registers a store provider itself.
+     */
+    static final String AGENT_STORE_PROPERTY = "batchtrack.conformance.agent-store";
+
+    private final String jobs;
+
+    FrontDoor(String jobs) {
+        this.jobs = jobs;
+    }
+
+    /** The argument of the scenario program: which implementation of its jobs it calls. */
+    String jobs() {
+        return jobs;
+    }
+
+    List<String> jvmOptions() {
+        return List.of();
+    }
+
+    abstract List<Path> classpath();
+
+    /** The schema this front door's runs are recorded in; one database holds all four. */
+    String schema() {
+        return "fd_" + name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Whether the agent jar brings the jdbc store itself (see {@link #AGENT_STORE_PROPERTY}). */
+    static boolean agentBundlesStore() {
+        String choice = System.getProperty(AGENT_STORE_PROPERTY, "auto");
+        switch (choice) {
+            case "bundled": return true;
+            case "classpath": return false;
+            case "auto": return Layout.contains(Layout.agent(), "META-INF/services/io.batchtrack.spi.RunStoreProvider");
+            default: throw new IllegalArgumentException(AGENT_STORE_PROPERTY + "=" + choice
+                    + " is not bundled, classpath or auto");
+        }
+    }
+
+    private static List<Path> with(Path first, List<Path> rest) {
+        List<Path> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+}
