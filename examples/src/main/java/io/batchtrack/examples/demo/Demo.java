@@ -139,9 +139,9 @@ public final class Demo {
     }
 
     /**
-     * The agent jar under {@code tracker-agent/target}, searched upwards from here: the one whose manifest
-     * names a {@code Premain-Class} and that holds the nested api jar (the shade plugin leaves the
-     * incomplete {@code original-...jar} beside it, with the same manifest).
+     * The agent jar under {@code tracker-agent/target}, searched upwards from here: a jar whose manifest
+     * names a {@code Premain-Class} and that holds the nested api jar, other than the shade plugin's
+     * {@code original-...jar} (the agent's classes before the store was bundled, with the same manifest).
      */
     static Optional<Path> findAgentJar() {
         Path here;
@@ -150,12 +150,18 @@ public final class Demo {
         } catch (URISyntaxException | RuntimeException e) {
             here = Path.of("").toAbsolutePath();
         }
+        return findAgentJar(here);
+    }
+
+    /** {@link #findAgentJar()}, searching upwards from {@code here}. */
+    static Optional<Path> findAgentJar(Path here) {
         for (Path dir = here; dir != null; dir = dir.getParent()) {
             Path target = dir.resolve("tracker-agent").resolve("target");
             if (Files.isDirectory(target)) {
                 try (Stream<Path> jars = Files.list(target)) {
-                    return jars.filter(p -> p.getFileName().toString().endsWith(".jar")).filter(Demo::isAgent).sorted()
-                            .findFirst();
+                    return jars.filter(p -> p.getFileName().toString().endsWith(".jar"))
+                            .filter(p -> !p.getFileName().toString().startsWith("original-")).filter(Demo::isAgent)
+                            .sorted().findFirst();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -21,14 +21,16 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * README's demo, for real: {@code java -jar batchtrack-demo.jar} under the built agent jar, against a
- * database of its own; its batches run in JVMs of their own with {@code -javaagent}. The tests read
- * what the demo printed and what it left in {@code batch_runs} and {@code data_readiness}.
+ * README's demo, for real: {@code java -jar examples/target/batchtrack-demo.jar}, which finds the built
+ * agent jar itself, as README's command does, and runs its batches in JVMs of their own with
+ * {@code -javaagent}; only the database is given, a fresh one of {@code PostgresExtension}. The tests
+ * read what the demo printed and what it left in {@code batch_runs} and {@code data_readiness}.
  */
 @ExtendWith(PostgresExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoIT {
     private PostgresDatabase db;
+    private Path agent;
     private int exitCode;
     private String output;
 
@@ -36,11 +38,11 @@ class DemoIT {
     void runTheDemo(PostgresDatabase database) throws IOException, InterruptedException {
         db = database;
         Path demo = existing("batchtrack.test.demo-jar");
-        Path agent = existing("batchtrack.test.agent-jar");
+        agent = existing("batchtrack.test.agent-jar");
         Path log = demo.resolveSibling("demo-it.log");
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", demo.toString(), "--agent", agent.toString(), "--jdbc-url", db.jdbcUrl(), "--jdbc-user",
-                db.user()).redirectErrorStream(true).redirectOutput(log.toFile());
+                "-jar", demo.toString(), "--jdbc-url", db.jdbcUrl(), "--jdbc-user", db.user())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("BATCHTRACK_") || k.equals("CI")
                 || k.equals("JAVA_TOOL_OPTIONS") || k.equals("JDK_JAVA_OPTIONS"));
         if (!db.password().isEmpty()) {
@@ -58,7 +60,7 @@ class DemoIT {
     @Test
     void theDemoEndsAsPlannedAndPrintsBothTables() {
         assertThat(exitCode).as(output).isZero();
-        assertThat(output).contains("== applying the migration (java -jar tracker-agent-",
+        assertThat(output).contains("== applying the migration (java -jar " + agent.getFileName() + " migrate)",
                 "applied 1 migration(s), now at version 1", "== batch_runs", "(4 rows)", "== data_readiness",
                 "(1 row)", "recorded as batch run ");
         assertThat(output).doesNotContain("not recorded").doesNotContain("WARNING");
