@@ -48,6 +48,30 @@ class MigrateCommandIT {
     }
 
     @Test
+    void withMigrateOnStartOffRunsAreRecordedOnlyOnceTheCommandHasMigrated(PostgresDatabase pg) {
+        Database db = new Database(pg, "public");
+
+        AppRun unmigrated = simpleApp(db).run();
+        AppRun migrate = command(pg, "migrate").run();
+        AppRun migrated = simpleApp(db).run();
+
+        assertThat(unmigrated.value("woven.result")).isEqualTo("2");
+        // one line for the runs' starts, one for their ends; each names the command
+        assertThat(unmigrated.stderrLines("migrate-on-start=false: run the migrate command (java -jar"
+                + " tracker-agent.jar migrate")).as(unmigrated.toString()).hasSize(2);
+        assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
+        assertThat(migrated.stderr()).doesNotContain("WARNING");
+        assertThat(db.rows("SELECT batch_type, status FROM {schema}.batch_runs ORDER BY batch_type")).containsExactly(
+                java.util.Map.of("batch_type", "programmatic_job", "status", "success"),
+                java.util.Map.of("batch_type", "simple_job", "status", "success"));
+    }
+
+    private static Forked simpleApp(Database db) {
+        return db.configure(Forked.app(Jdk.current(), "app.simple.Main", TestApps.jar("simple", 17)),
+                "migrate-on-start=false");
+    }
+
+    @Test
     void theEnvironmentConfiguresTheCommandAndChoosesTheSchema(PostgresDatabase pg) {
         Forked migrate = Forked.jar(Jdk.current(), TestApps.agentJar()).args("migrate")
                 .env("BATCHTRACK_JDBC_URL", pg.jdbcUrl()).env("BATCHTRACK_JDBC_USER", pg.user())
