@@ -40,6 +40,78 @@ class AgentJarIT {
     }
 
     @Test
+    void theStoreAndEveryLibraryItNeedsAreBundledUnderTheShadedPackage() throws IOException {
+        try (JarFile jar = new JarFile(TestApps.agentJar().toFile())) {
+            for (String type : List.of("jdbi/PostgresRunStore", "jdbi/cli/BatchtrackCli", "org/postgresql/Driver",
+                    "org/jdbi/v3/core/Jdbi", "com/zaxxer/hikari/HikariDataSource", "org/flywaydb/core/Flyway",
+                    "org/flywaydb/database/postgresql/PostgreSQLDatabaseType", "org/slf4j/LoggerFactory",
+                    "io/leangen/geantyref/TypeToken")) {
+                assertThat(jar.getJarEntry("io/batchtrack/agent/shaded/" + type + ".class")).as(type).isNotNull();
+            }
+            assertThat(jar.getJarEntry("io/batchtrack/jdbi/PostgresRunStore.class")).isNull();
+        }
+    }
+
+    @Test
+    void theMigrationsMoveWithTheStoreSoThatAnApplicationsOwnCopyIsNotFoundTwice() throws IOException {
+        try (JarFile jar = new JarFile(TestApps.agentJar().toFile())) {
+            assertThat(jar.getJarEntry("io/batchtrack/agent/shaded/jdbi/migration/V1__batch_runs_and_data_readiness.sql"))
+                    .isNotNull();
+            assertThat(entries(jar)).noneMatch(name -> name.startsWith("db/"));
+        }
+    }
+
+    @Test
+    void serviceFilesNameRelocatedClassesAndFlywaysPluginsAreMerged() throws IOException {
+        try (JarFile jar = new JarFile(TestApps.agentJar().toFile())) {
+            List<String> services = entries(jar).stream().filter(n -> n.startsWith("META-INF/services/")
+                    && !n.endsWith("/")).toList();
+            assertThat(services).containsExactlyInAnyOrder(
+                    "META-INF/services/io.batchtrack.spi.RunStoreProvider",
+                    "META-INF/services/io.batchtrack.agent.shaded.org.flywaydb.core.extensibility.Plugin",
+                    "META-INF/services/io.batchtrack.agent.shaded.org.slf4j.spi.SLF4JServiceProvider");
+            assertThat(lines(jar, "META-INF/services/io.batchtrack.spi.RunStoreProvider"))
+                    .containsExactly("io.batchtrack.agent.internal.BundledJdbcStore");
+            assertThat(lines(jar, "META-INF/services/io.batchtrack.agent.shaded.org.slf4j.spi.SLF4JServiceProvider"))
+                    .containsExactly("io.batchtrack.agent.internal.StoreLogging");
+            List<String> plugins = lines(jar,
+                    "META-INF/services/io.batchtrack.agent.shaded.org.flywaydb.core.extensibility.Plugin");
+            assertThat(plugins).allMatch(p -> p.startsWith("io.batchtrack.agent.shaded.org.flywaydb."))
+                    .contains("io.batchtrack.agent.shaded.org.flywaydb.core.internal.resource.CoreResourceTypeProvider",
+                            "io.batchtrack.agent.shaded.org.flywaydb.database.postgresql.PostgreSQLDatabaseType");
+            for (String plugin : plugins) {
+                assertThat(jar.getJarEntry(plugin.replace('.', '/') + ".class")).as(plugin).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void noMultiReleaseVariantEscapesRelocation() throws IOException {
+        try (JarFile jar = new JarFile(TestApps.agentJar().toFile())) {
+            assertThat(jar.isMultiRelease()).isFalse();
+            assertThat(entries(jar)).noneMatch(name -> name.startsWith("META-INF/versions/"));
+        }
+    }
+
+    @Test
+    void everyBundledLicenseTextIsKept() throws IOException {
+        try (JarFile jar = new JarFile(TestApps.agentJar().toFile())) {
+            String licenses = new String(jar.getInputStream(jar.getJarEntry("META-INF/LICENSE")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertThat(licenses).contains("Apache License").contains("PostgreSQL Global Development Group");
+        }
+    }
+
+    private static List<String> entries(JarFile jar) {
+        return Collections.list(jar.entries()).stream().map(JarEntry::getName).toList();
+    }
+
+    private static List<String> lines(JarFile jar, String entry) throws IOException {
+        String text = new String(jar.getInputStream(jar.getJarEntry(entry)).readAllBytes(), StandardCharsets.UTF_8);
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    }
+
+    @Test
     void theApiTravelsAsOneNestedJarAndNotAsLooseClasses() throws IOException {
         try (JarFile jar = new JarFile(TestApps.agentJar().toFile())) {
             assertThat(jar.getJarEntry("META-INF/batchtrack/tracker-api.jar")).isNotNull();

@@ -130,7 +130,7 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
             } else if (!BatchtrackSchema.isUpToDate(dataSource, schema)) {
                 throw new IllegalStateException("schema " + schema + " is not at batchtrack version "
                         + BatchtrackSchema.latestVersion() + " and migrate-on-start=false: run the migrate command"
-                        + " (java -cp ... io.batchtrack.jdbi.cli.BatchtrackCli migrate)");
+                        + " (java -jar tracker-agent.jar migrate, or java -jar tracker-jdbi.jar migrate)");
             }
             ready = true;
         }

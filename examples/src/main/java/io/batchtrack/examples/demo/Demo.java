@@ -37,10 +37,12 @@ import java.util.stream.Stream;
  */
 public final class Demo {
     /**
-     * The migrate command, run from the agent jar. TODO(agent/jdbi): confirm that the shaded agent jar
-     * bundles this class unrelocated, or change this to the form it offers.
+     * The migrate command of the agent jar, {@code java -jar tracker-agent.jar migrate}: tracker-jdbi's
+     * command, bundled under a relocated name, so it is reached through the jar's own main class.
      */
-    static final String MIGRATE_MAIN = "io.batchtrack.jdbi.cli.BatchtrackCli";
+    static final List<String> MIGRATE = List.of("migrate");
+    /** Where a complete agent jar keeps tracker-api (see tracker-agent's ApiJar). */
+    static final String NESTED_API = "META-INF/batchtrack/tracker-api.jar";
     static final Duration STEP_TIMEOUT = Duration.ofMinutes(2);
     static final String TRIGGER = "demo";
 
@@ -103,8 +105,8 @@ public final class Demo {
         env.put("BATCHTRACK_TRIGGER", TRIGGER);
         ForkedJvm jvm = new ForkedJvm(env, STEP_TIMEOUT, out);
         if (agent != null) {
-            out.println("== applying the migration (" + MIGRATE_MAIN + " migrate)");
-            int code = jvm.run(ForkedJvm.command(List.of("-cp", agent.toString()), MIGRATE_MAIN, List.of("migrate")));
+            out.println("== applying the migration (java -jar " + agent.getFileName() + " migrate)");
+            int code = jvm.run(ForkedJvm.jarCommand(agent, MIGRATE));
             if (code != 0) {
                 err.println("demo: the migration exited with " + code + "; stopping");
                 return 1;
@@ -136,7 +138,11 @@ public final class Demo {
         return asPlanned ? 0 : 1;
     }
 
-    /** The jar under {@code tracker-agent/target} whose manifest names a {@code Premain-Class}, searched upwards from here. */
+    /**
+     * The agent jar under {@code tracker-agent/target}, searched upwards from here: a jar whose manifest
+     * names a {@code Premain-Class} and that holds the nested api jar, other than the shade plugin's
+     * {@code original-...jar} (the agent's classes before the store was bundled, with the same manifest).
+     */
     static Optional<Path> findAgentJar() {
         Path here;
         try {
@@ -144,11 +150,18 @@ public final class Demo {
         } catch (URISyntaxException | RuntimeException e) {
             here = Path.of("").toAbsolutePath();
         }
+        return findAgentJar(here);
+    }
+
+    /** {@link #findAgentJar()}, searching upwards from {@code here}. */
+    static Optional<Path> findAgentJar(Path here) {
         for (Path dir = here; dir != null; dir = dir.getParent()) {
             Path target = dir.resolve("tracker-agent").resolve("target");
             if (Files.isDirectory(target)) {
                 try (Stream<Path> jars = Files.list(target)) {
-                    return jars.filter(p -> p.getFileName().toString().endsWith(".jar")).filter(Demo::isAgent).findFirst();
+                    return jars.filter(p -> p.getFileName().toString().endsWith(".jar"))
+                            .filter(p -> !p.getFileName().toString().startsWith("original-")).filter(Demo::isAgent)
+                            .sorted().findFirst();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -159,7 +172,8 @@ public final class Demo {
 
     private static boolean isAgent(Path jar) {
         try (JarFile f = new JarFile(jar.toFile())) {
-            return f.getManifest() != null && f.getManifest().getMainAttributes().getValue("Premain-Class") != null;
+            return f.getManifest() != null && f.getManifest().getMainAttributes().getValue("Premain-Class") != null
+                    && f.getJarEntry(NESTED_API) != null;
         } catch (IOException e) {
             return false;
         }

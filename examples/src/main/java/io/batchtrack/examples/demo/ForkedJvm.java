@@ -16,6 +16,12 @@ import java.util.concurrent.TimeUnit;
 /** Runs one Java program in a JVM of its own and echoes its output, each line prefixed. */
 final class ForkedJvm {
     static final int TIMED_OUT = -1;
+    /**
+     * What HotSpot 17 prints under any agent that appends to the bootstrap class path (tracker-agent's
+     * README explains it); it says nothing about the demo, so the echo leaves it out.
+     */
+    static final String CDS_NOTICE = "OpenJDK 64-Bit Server VM warning: Sharing is only supported for boot loader"
+            + " classes because bootstrap classpath has been appended";
 
     private final Map<String, String> environment;
     private final Duration timeout;
@@ -34,6 +40,16 @@ final class ForkedJvm {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
         cmd.add(mainClass);
+        cmd.addAll(args);
+        return cmd;
+    }
+
+    /** {@code java -jar jar args}, with this JVM's {@code java}. */
+    static List<String> jarCommand(Path jar, List<String> args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-jar");
+        cmd.add(jar.toString());
         cmd.addAll(args);
         return cmd;
     }
@@ -59,7 +75,9 @@ final class ForkedJvm {
     private void copy(Process p) {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
-                echo.println("  | " + line);
+                if (!line.equals(CDS_NOTICE)) {
+                    echo.println("  | " + line);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -3,6 +3,8 @@ package io.batchtrack.examples.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.batchtrack.examples.nfl.TestDatabase;
+import io.batchtrack.testsupport.PostgresDatabase;
+import io.batchtrack.testsupport.PostgresExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -10,15 +12,18 @@ import java.sql.Connection;
 import java.sql.Statement;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The demo's tables, printed from tables shaped like the seed's (tracker-jdbi's real ones come later). */
+@ExtendWith(PostgresExtension.class)
 class AuditTablesTest {
+    static TestDatabase db;
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     @BeforeAll
-    static void seedShapedTables() throws Exception {
-        try (Connection c = TestDatabase.source().open(); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS audit CASCADE");
+    static void seedShapedTables(PostgresDatabase pg) throws Exception {
+        db = new TestDatabase(pg);
+        try (Connection c = db.source().open(); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA audit");
             s.execute("""
                     CREATE TABLE audit.batch_runs (batch_type text, batch_mode text, season_year int, week int,
@@ -44,7 +49,7 @@ class AuditTablesTest {
     }
 
     String print(String schema) throws Exception {
-        try (Connection c = TestDatabase.source().open()) {
+        try (Connection c = db.source().open()) {
             AuditTables.print(c, schema, new PrintStream(out, true, StandardCharsets.UTF_8));
         }
         return out.toString(StandardCharsets.UTF_8);

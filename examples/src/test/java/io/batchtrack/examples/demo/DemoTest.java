@@ -3,10 +3,15 @@ package io.batchtrack.examples.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +56,30 @@ class DemoTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no agent jar at " + missing);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(Files.exists(missing)).isFalse();
+    }
+
+    @Test
+    void theAgentJarIsFoundUpwardsFromTheDemoAndShadesOriginalJarIsPassedOver(@TempDir Path root) throws IOException {
+        Path target = Files.createDirectories(root.resolve("tracker-agent/target"));
+        agentJar(target.resolve("original-tracker-agent-0.1.jar"));
+        Path agent = agentJar(target.resolve("tracker-agent-0.1.jar"));
+        Files.write(target.resolve("tracker-agent-0.1-sources.jar"), new byte[0]);
+        Path demoJar = Files.createDirectories(root.resolve("examples/target")).resolve("batchtrack-demo.jar");
+
+        assertThat(Demo.findAgentJar(demoJar)).contains(agent);
+        assertThat(Demo.findAgentJar(root.getParent())).isEmpty();
+    }
+
+    /** A jar with what marks an agent jar: a Premain-Class and the nested api jar. */
+    private static Path agentJar(Path jar) throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Premain-Class", "io.batchtrack.agent.BatchtrackAgent");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.putNextEntry(new JarEntry(Demo.NESTED_API));
+            out.closeEntry();
+        }
+        return jar;
     }
 
     @Test

@@ -14,9 +14,12 @@ import io.batchtrack.examples.nfl.feed.SampleFeed;
 import io.batchtrack.internal.MethodSpec;
 import io.batchtrack.internal.Woven;
 import io.batchtrack.spi.RunRecord;
+import io.batchtrack.testsupport.PostgresDatabase;
+import io.batchtrack.testsupport.PostgresExtension;
 import java.lang.reflect.Method;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What the agent will see: the spec each entry point's annotations resolve to, and a weekly update
@@ -61,10 +64,10 @@ class EntryPointAnnotationsTest {
     }
 
     @Test
-    void aWeeklyUpdateRunThroughTheAgentsEnterAndExitIsRecordedWithItsCounters() throws Exception {
-        TestDatabase.resetNflSchema();
+    @ExtendWith(PostgresExtension.class)
+    void aWeeklyUpdateRunThroughTheAgentsEnterAndExitIsRecordedWithItsCounters(PostgresDatabase pg) throws Exception {
         BatchTracking.setGlobal(tracking);
-        NflPipeline pipeline = new NflPipeline(TestDatabase.source(), new SampleFeed(), Set.of());
+        NflPipeline pipeline = new NflPipeline(TestDatabase.withNflTables(pg).source(), new SampleFeed(), Set.of());
         MethodSpec plan = Woven.plan(method("weeklyUpdate", String.class, int.class, int.class, SeasonType.class));
 
         BatchTracker run = Woven.enter(plan, new Object[] {"schedule_only", 2024, 1, SeasonType.REG});

@@ -1,6 +1,5 @@
 package io.batchtrack.examples.nfl;
 
-import static io.batchtrack.examples.nfl.TestDatabase.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.batchtrack.config.TrackerConfig;
@@ -9,17 +8,22 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Map;
+import io.batchtrack.testsupport.PostgresDatabase;
+import io.batchtrack.testsupport.PostgresExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The command line as a user runs it without the agent: untracked, but doing its work and saying so. */
+@ExtendWith(PostgresExtension.class)
 class NflCliTest {
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    TestDatabase db;
 
     @BeforeEach
-    void freshDatabase() throws SQLException {
-        TestDatabase.resetNflSchema();
+    void freshDatabase(PostgresDatabase pg) throws SQLException {
+        db = TestDatabase.withNflTables(pg);
     }
 
     int run(TrackerConfig config, String... args) {
@@ -37,7 +41,7 @@ class NflCliTest {
 
     @Test
     void aFullWeeklyUpdatePrintsWhatItDidItsWarningsAndThatItWasNotRecorded() throws SQLException {
-        int status = run(TestDatabase.config(), "weekly-update", "--mode", "full", "--season", "2024", "--week", "1");
+        int status = run(db.config(), "weekly-update", "--mode", "full", "--season", "2024", "--week", "1");
 
         assertThat(status).isEqualTo(NflCli.OK);
         assertThat(out()).contains(
@@ -46,25 +50,25 @@ class NflCliTest {
                 "  warning [odds] No odds for 2 of 16 games: 2024_01_GB_PHI, 2024_01_NYJ_SF",
                 "  not recorded: start the JVM with -javaagent:tracker-agent.jar");
         assertThat(err()).isEmpty();
-        assertThat(count("games")).isEqualTo(16);
+        assertThat(db.count("games")).isEqualTo(16);
     }
 
     @Test
     void predictionsCreateTheSchemaThemselvesOnAnEmptyDatabase() throws SQLException {
-        try (var c = TestDatabase.source().open(); var s = c.createStatement()) {
+        try (var c = db.source().open(); var s = c.createStatement()) {
             s.execute("DROP SCHEMA nfl CASCADE");
         }
 
-        int status = run(TestDatabase.config(), "predictions", "--season", "2024", "--week", "1");
+        int status = run(db.config(), "predictions", "--season", "2024", "--week", "1");
 
         assertThat(status).isEqualTo(NflCli.OK);
         assertThat(out()).contains("0 predictions generated", "warning [predictions] No games in database");
-        assertThat(count("teams")).isEqualTo(32);
+        assertThat(db.count("teams")).isEqualTo(32);
     }
 
     @Test
     void aFailedStepExitsWithOneAndNamesTheFailure() {
-        int status = run(TestDatabase.config(), "weekly-update", "--season", "2024", "--week", "1", "--fail-step", "odds");
+        int status = run(db.config(), "weekly-update", "--season", "2024", "--week", "1", "--fail-step", "odds");
 
         assertThat(status).isEqualTo(NflCli.BATCH_FAILED);
         assertThat(err()).contains("weekly-update failed:", "odds API unavailable: HTTP 503");
@@ -72,7 +76,7 @@ class NflCliTest {
 
     @Test
     void aBadCommandLineExitsWithTwoAndPrintsTheUsage() {
-        int status = run(TestDatabase.config(), "weekly-update", "--mode", "fast");
+        int status = run(db.config(), "weekly-update", "--mode", "fast");
 
         assertThat(status).isEqualTo(NflCli.USAGE);
         assertThat(err()).startsWith("nfl-batch: --mode fast: mode 'fast' is not one of").contains("usage: nfl-batch");

@@ -1,7 +1,5 @@
 package io.batchtrack.examples.nfl;
 
-import static io.batchtrack.examples.nfl.TestDatabase.count;
-import static io.batchtrack.examples.nfl.TestDatabase.queryLong;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
@@ -33,23 +31,28 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import io.batchtrack.testsupport.PostgresDatabase;
+import io.batchtrack.testsupport.PostgresExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The pipeline against a real PostgreSQL, each entry point run as one tracked run of the programmatic API. */
+@ExtendWith(PostgresExtension.class)
 class NflPipelineTest {
     static final Period WEEK_1 = Period.regular(2024, 1);
     static final Period WEEK_2 = Period.regular(2024, 2);
     static final String SKIPPED_PLAYERS = "Skipped 6 players not in database";
     static final String MISSING_ODDS = "No odds for 2 of 16 games: 2024_01_GB_PHI, 2024_01_NYJ_SF";
 
+    TestDatabase db;
     RecordingStore store;
     BatchTracking tracking;
 
     @BeforeEach
-    void freshDatabaseAndTracking() throws SQLException {
-        TestDatabase.resetNflSchema();
+    void freshDatabaseAndTracking(PostgresDatabase pg) throws SQLException {
+        db = TestDatabase.withNflTables(pg);
         store = new RecordingStore();
         tracking = BatchTracking.builder().store(store).trigger(Trigger.MANUAL).build();
         BatchTracking.setGlobal(tracking);
@@ -61,7 +64,7 @@ class NflPipelineTest {
 
     NflPipeline pipeline(NflFeed feed, Step... failing) {
         Set<Step> steps = failing.length == 0 ? EnumSet.noneOf(Step.class) : EnumSet.of(failing[0], failing);
-        return new NflPipeline(TestDatabase.source(), feed, steps);
+        return new NflPipeline(db.source(), feed, steps);
     }
 
     WeeklyUpdateResult weekly(NflPipeline pipeline, WeeklyMode mode, Period p) throws SQLException {
@@ -113,13 +116,13 @@ class NflPipelineTest {
             assertThat(result.skippedPlayers()).containsExactly("brian-thomas-jr", "brock-bowers", "malik-nabers",
                     "marvin-harrison-jr", "rome-odunze", "xavier-worthy");
 
-            assertThat(count("games")).isEqualTo(16);
-            assertThat(count("game_logs")).isEqualTo(64);
-            assertThat(count("odds")).isEqualTo(14);
-            assertThat(count("predictions")).isZero();
-            assertThat(queryLong("SELECT home_score * 100 + away_score FROM nfl.games WHERE game_id = ?",
+            assertThat(db.count("games")).isEqualTo(16);
+            assertThat(db.count("game_logs")).isEqualTo(64);
+            assertThat(db.count("odds")).isEqualTo(14);
+            assertThat(db.count("predictions")).isZero();
+            assertThat(db.queryLong("SELECT home_score * 100 + away_score FROM nfl.games WHERE game_id = ?",
                     "2024_01_BAL_KC")).as("KC 27, BAL 20").isEqualTo(2720);
-            assertThat(queryLong("SELECT count(*) FROM nfl.game_logs WHERE player_id = ?", "xavier-worthy"))
+            assertThat(db.queryLong("SELECT count(*) FROM nfl.game_logs WHERE player_id = ?", "xavier-worthy"))
                     .isZero();
         }
 
@@ -132,9 +135,9 @@ class NflPipelineTest {
             assertThat(run.metrics()).containsEntry(Metrics.GAMES_PROCESSED, 16L)
                     .containsEntry(Metrics.API_CALLS_MADE, 1L)
                     .doesNotContainKeys(Metrics.GAME_LOGS_ADDED, Metrics.ODDS_SYNCED);
-            assertThat(count("games")).isEqualTo(16);
-            assertThat(count("game_logs")).isZero();
-            assertThat(count("odds")).isZero();
+            assertThat(db.count("games")).isEqualTo(16);
+            assertThat(db.count("game_logs")).isZero();
+            assertThat(db.count("odds")).isZero();
         }
 
         @Test
@@ -150,8 +153,8 @@ class NflPipelineTest {
             assertThat(second.metric(Metrics.ODDS_SYNCED)).isEqualTo(14);
             assertThat(warnings(second)).containsExactly(List.of("game_logs", SKIPPED_PLAYERS),
                     List.of("odds", MISSING_ODDS));
-            assertThat(count("games")).isEqualTo(16);
-            assertThat(count("game_logs")).isEqualTo(64);
+            assertThat(db.count("games")).isEqualTo(16);
+            assertThat(db.count("game_logs")).isEqualTo(64);
         }
 
         @Test
@@ -168,8 +171,8 @@ class NflPipelineTest {
             assertThat(run.metric(Metrics.GAME_LOGS_ADDED)).isEqualTo(6);
             assertThat(run.metric(Metrics.API_CALLS_MADE)).as("1 schedule + 16 box scores").isEqualTo(17);
             assertThat(run.metrics()).doesNotContainKey(Metrics.ODDS_SYNCED);
-            assertThat(count("game_logs")).isEqualTo(70);
-            assertThat(queryLong("SELECT touchdowns FROM nfl.game_logs WHERE player_id = ?", "xavier-worthy"))
+            assertThat(db.count("game_logs")).isEqualTo(70);
+            assertThat(db.queryLong("SELECT touchdowns FROM nfl.game_logs WHERE player_id = ?", "xavier-worthy"))
                     .isEqualTo(2);
         }
 
@@ -188,8 +191,8 @@ class NflPipelineTest {
                     .containsEntry(Metrics.API_CALLS_MADE, 16L)
                     .doesNotContainKeys(Metrics.GAMES_PROCESSED, Metrics.GAME_LOGS_ADDED);
             assertThat(result.gamesWithoutOdds()).containsExactly("2024_01_GB_PHI", "2024_01_NYJ_SF");
-            assertThat(count("odds")).isEqualTo(14);
-            assertThat(count("game_logs")).isZero();
+            assertThat(db.count("odds")).isEqualTo(14);
+            assertThat(db.count("game_logs")).isZero();
         }
 
         @Test
@@ -201,7 +204,7 @@ class NflPipelineTest {
             assertThat(warnings(run)).containsExactly(
                     List.of("odds", "No games in database for 2024/reg/1; sync the schedule first"));
             assertThat(run.metric(Metrics.ODDS_SYNCED)).isZero();
-            assertThat(count("odds")).isZero();
+            assertThat(db.count("odds")).isZero();
         }
 
         @Test
@@ -228,7 +231,7 @@ class NflPipelineTest {
             assertThat(warnings(run)).containsExactly(
                     List.of("schedule", "No games in the schedule feed for 2024/reg/2"),
                     List.of("odds", "No games in database for 2024/reg/2; sync the schedule first"));
-            assertThat(count("games")).isZero();
+            assertThat(db.count("games")).isZero();
         }
 
         @Test
@@ -263,9 +266,9 @@ class NflPipelineTest {
             assertThat(run.metric(Metrics.API_CALLS_MADE)).as("1 schedule + 16 box scores + 8 odds + the failed one")
                     .isEqualTo(26);
             assertThat(warnings(run)).containsExactly(List.of("game_logs", SKIPPED_PLAYERS));
-            assertThat(count("games")).isEqualTo(16);
-            assertThat(count("game_logs")).isEqualTo(64);
-            assertThat(count("odds")).isZero();
+            assertThat(db.count("games")).isEqualTo(16);
+            assertThat(db.count("game_logs")).isEqualTo(64);
+            assertThat(db.count("odds")).isZero();
         }
 
         @Test
@@ -291,8 +294,8 @@ class NflPipelineTest {
             assertThat(run.metric(Metrics.GAME_LOGS_ADDED)).isZero();
             assertThat(run.metric(Metrics.API_CALLS_MADE)).as("1 schedule + 8 box scores + the failed one")
                     .isEqualTo(10);
-            assertThat(count("games")).isEqualTo(16);
-            assertThat(count("game_logs")).isZero();
+            assertThat(db.count("games")).isEqualTo(16);
+            assertThat(db.count("game_logs")).isZero();
         }
 
         @Test
@@ -307,7 +310,7 @@ class NflPipelineTest {
             assertThat(run.spec().batchType()).isEqualTo(BatchTypes.PREDICTION_GENERATION);
             assertThat(run.status()).isEqualTo(RunStatus.FAILED);
             assertThat(run.metric(Metrics.PREDICTIONS_GENERATED)).isZero();
-            assertThat(count("predictions")).isZero();
+            assertThat(db.count("predictions")).isZero();
         }
 
         @Test
@@ -354,7 +357,7 @@ class NflPipelineTest {
             assertThat(run.metric(Metrics.PREDICTIONS_GENERATED)).isZero();
             assertThat(run.metric(Metrics.PREDICTIONS_SKIPPED)).isEqualTo(first.generated()).isEqualTo(16);
             assertThat(second.skipped()).isEqualTo(16);
-            assertThat(count("predictions")).isEqualTo(16);
+            assertThat(db.count("predictions")).isEqualTo(16);
             assertThat(predictionRowsWithCreationTime()).isEqualTo(before);
         }
 
@@ -366,12 +369,12 @@ class NflPipelineTest {
             assertThat(run.status()).isEqualTo(RunStatus.PARTIAL);
             assertThat(warnings(run)).containsExactly(
                     List.of("predictions", "No games in database for 2024/reg/1; run the weekly update first"));
-            assertThat(count("predictions")).isZero();
+            assertThat(db.count("predictions")).isZero();
         }
 
         private List<org.assertj.core.groups.Tuple> predictionRows() throws SQLException {
             List<org.assertj.core.groups.Tuple> rows = new ArrayList<>();
-            try (Connection c = TestDatabase.source().open(); PreparedStatement ps = c.prepareStatement(
+            try (Connection c = db.source().open(); PreparedStatement ps = c.prepareStatement(
                     "SELECT game_id, predicted_winner, home_win_probability, predicted_margin, used_odds"
                             + " FROM nfl.predictions ORDER BY game_id");
                     ResultSet rs = ps.executeQuery()) {
@@ -385,7 +388,7 @@ class NflPipelineTest {
 
         private List<Object> predictionRowsWithCreationTime() throws SQLException {
             List<Object> rows = new ArrayList<>();
-            try (Connection c = TestDatabase.source().open(); PreparedStatement ps = c.prepareStatement(
+            try (Connection c = db.source().open(); PreparedStatement ps = c.prepareStatement(
                     "SELECT game_id, predicted_winner, home_win_probability, predicted_margin, used_odds, created_at"
                             + " FROM nfl.predictions ORDER BY game_id");
                     ResultSet rs = ps.executeQuery()) {
@@ -416,7 +419,7 @@ class NflPipelineTest {
             assertThat(first.onboarded()).isEqualTo(6);
             assertThat(store.last().metric(NflPipeline.PLAYERS_ONBOARDED)).isZero();
             assertThat(second.alreadyKnown()).isEqualTo(6);
-            assertThat(count("players")).isEqualTo(64 + 6);
+            assertThat(db.count("players")).isEqualTo(64 + 6);
         }
     }
 
@@ -431,7 +434,7 @@ class NflPipelineTest {
         assertThat(warnings(result.warnings())).containsExactly(List.of("game_logs", SKIPPED_PLAYERS),
                 List.of("odds", MISSING_ODDS));
         assertThat(store.started).isEmpty();
-        assertThat(count("games")).isEqualTo(16);
+        assertThat(db.count("games")).isEqualTo(16);
     }
 
     /** The sample feed with lines for the two games it lacks, as if the books had posted them later. */

@@ -8,17 +8,23 @@ import io.batchtrack.examples.nfl.db.NflReadinessProbe;
 import io.batchtrack.examples.nfl.feed.SampleFeed;
 import io.batchtrack.spi.Readiness;
 import java.util.Set;
+import io.batchtrack.testsupport.PostgresDatabase;
+import io.batchtrack.testsupport.PostgresExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(PostgresExtension.class)
 class NflReadinessProbeTest {
     final Period week1 = Period.regular(2024, 1);
-    final NflReadinessProbe probe = new NflReadinessProbe(TestDatabase.source());
-    final NflPipeline pipeline = new NflPipeline(TestDatabase.source(), new SampleFeed(), Set.of());
+    NflReadinessProbe probe;
+    NflPipeline pipeline;
 
     @BeforeEach
-    void freshDatabase() throws Exception {
-        TestDatabase.resetNflSchema();
+    void freshDatabase(PostgresDatabase pg) throws Exception {
+        TestDatabase db = TestDatabase.withNflTables(pg);
+        probe = new NflReadinessProbe(db.source());
+        pipeline = new NflPipeline(db.source(), new SampleFeed(), Set.of());
     }
 
     @Test

@@ -3,63 +3,51 @@ package io.batchtrack.examples.nfl;
 import io.batchtrack.config.TrackerConfig;
 import io.batchtrack.examples.nfl.db.ConnectionSource;
 import io.batchtrack.examples.nfl.db.NflSchema;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.batchtrack.testsupport.PostgresDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One embedded PostgreSQL for all tests of this module, started on first use and stopped when the
- * JVM exits. Stands in for tracker-test-support's PostgresExtension until this branch has it.
+ * A fresh database from tracker-test-support's {@code PostgresExtension}, seen the way the example
+ * sees its database: through the tracker's configuration keys.
  */
 public final class TestDatabase {
-    private static EmbeddedPostgres postgres;
+    private final PostgresDatabase db;
 
-    private TestDatabase() {}
-
-    public static synchronized String jdbcUrl() {
-        if (postgres == null) {
-            try {
-                postgres = EmbeddedPostgres.start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("embedded PostgreSQL did not start", e);
-            }
-            EmbeddedPostgres started = postgres;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (IOException ignored) {
-                    // the JVM is exiting; the data directory is temporary anyway
-                }
-            }));
-        }
-        return postgres.getJdbcUrl("postgres", "postgres");
+    public TestDatabase(PostgresDatabase db) {
+        this.db = db;
     }
 
-    /** The configuration a user would give: URL and user, no password (the embedded server trusts local users). */
-    public static TrackerConfig config() {
-        return TrackerConfig.of(Map.of("jdbc.url", jdbcUrl(), "jdbc.user", "postgres"));
+    /** The database with the example's {@code nfl} tables created: teams and the initial players, nothing else. */
+    public static TestDatabase withNflTables(PostgresDatabase db) throws SQLException {
+        TestDatabase t = new TestDatabase(db);
+        NflSchema.create(t.source());
+        return t;
     }
 
-    public static ConnectionSource source() {
+    public String jdbcUrl() {
+        return db.jdbcUrl();
+    }
+
+    /** The configuration a user would give: URL and user, the password (if the server wants one) in the environment. */
+    public TrackerConfig config() {
+        Map<String, String> env = new HashMap<>();
+        env.put("BATCHTRACK_JDBC_URL", db.jdbcUrl());
+        env.put("BATCHTRACK_JDBC_USER", db.user());
+        env.put("BATCHTRACK_JDBC_PASSWORD", db.password());
+        return TrackerConfig.of(Map.of(), env);
+    }
+
+    public ConnectionSource source() {
         return ConnectionSource.fromConfig(config());
     }
 
-    /** Drops the {@code nfl} schema and creates it again: an empty database with teams and initial players. */
-    public static void resetNflSchema() throws SQLException {
-        try (Connection c = source().open(); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS nfl CASCADE");
-        }
-        NflSchema.create(source());
-    }
-
     /** The single number a query returns, for example a count. */
-    public static long queryLong(String sql, Object... params) throws SQLException {
+    public long queryLong(String sql, Object... params) throws SQLException {
         try (Connection c = source().open(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
@@ -73,7 +61,7 @@ public final class TestDatabase {
         }
     }
 
-    public static long count(String table) throws SQLException {
+    public long count(String table) throws SQLException {
         return queryLong("SELECT count(*) FROM nfl." + table);
     }
 }

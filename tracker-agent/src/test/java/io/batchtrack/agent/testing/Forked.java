@@ -42,6 +42,13 @@ public final class Forked {
         return f;
     }
 
+    /** {@code java -jar jar}: the jar's Main-Class, with the jar as the class path. */
+    public static Forked jar(Jdk jdk, Path jar) {
+        Forked f = new Forked(jdk, null);
+        f.classpath.add(jar);
+        return f;
+    }
+
     /** Runs with the agent and these agent arguments ({@code null} for none). */
     public Forked agent(String arguments) {
         this.agent = true;
@@ -70,8 +77,9 @@ public final class Forked {
     }
 
     public AppRun run() {
-        Path dir = TestApps.work().resolve("runs").resolve(COUNTER.incrementAndGet() + "-"
-                + mainClass.substring(mainClass.lastIndexOf('.') + 1) + "-java" + jdk.feature());
+        String name = mainClass == null ? "jar" : mainClass.substring(mainClass.lastIndexOf('.') + 1);
+        Path dir = TestApps.work().resolve("runs").resolve(COUNTER.incrementAndGet() + "-" + name + "-java"
+                + jdk.feature());
         try {
             Files.createDirectories(dir);
             List<String> command = new ArrayList<>();
@@ -81,9 +89,14 @@ public final class Forked {
                         + (agentArguments == null ? "" : "=" + agentArguments));
             }
             command.addAll(jvmOptions);
-            command.add("-cp");
-            command.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
-            command.add(mainClass);
+            if (mainClass == null) {
+                command.add("-jar");
+                command.add(classpath.get(0).toString());
+            } else {
+                command.add("-cp");
+                command.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
+                command.add(mainClass);
+            }
             command.addAll(args);
             Files.writeString(dir.resolve("command.txt"), String.join(" ", command) + "\n" + env + "\n");
             ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(dir.resolve("stdout.txt").toFile())

@@ -41,6 +41,24 @@ public final class TestApps {
         return existing("batchtrack.test.api-jar");
     }
 
+    /**
+     * A library the test applications bring on their own class path (copied by the build into
+     * {@code target/test-app-libs}): {@code appLibrary("postgresql", "batchtrack.test.postgresql-version")}.
+     */
+    public static Path appLibrary(String artifactId, String versionProperty) {
+        String version = System.getProperty(versionProperty);
+        if (version == null) {
+            throw new IllegalStateException("system property " + versionProperty + " is not set: run the agent tests"
+                    + " with Maven (mvn verify)");
+        }
+        Path jar = Path.of(System.getProperty("batchtrack.test.app-libs", "target/test-app-libs"))
+                .resolve(artifactId + "-" + version + ".jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " does not exist; the build copies it in pre-integration-test");
+        }
+        return jar;
+    }
+
     public static Path work() {
         return Path.of(System.getProperty("batchtrack.test.work", "target/agent-it"));
     }

@@ -8,9 +8,12 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class Pools {
     private Pools() {}
 
-    /** One connection per {@code getConnection()}: for the migrate command. */
+    /**
+     * One connection per {@code getConnection()}: for the migrate command. Connects through the
+     * driver directly, never through {@code DriverManager} (see {@link DriverDataSource}).
+     */
     public static PGSimpleDataSource unpooled(String url, String user, String password, int timeoutMillis) {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
+        PGSimpleDataSource ds = new DriverDataSource();
         try {
             ds.setURL(url);
         } catch (RuntimeException e) {
