@@ -26,8 +26,8 @@ enum FrontDoor {
 
         @Override
         List<Path> classpath() {
-            // the application itself ships no store: the agent brings it, once it bundles one
-            return agentBundlesStore() ? List.of(Layout.scenarios()) : with(Layout.scenarios(), Layout.store());
+            // the application ships no store: the agent jar brings its own, relocated
+            return List.of(Layout.scenarios());
         }
     },
 
@@ -57,13 +57,6 @@ enum FrontDoor {
         }
     };
 
-    /**
-     * Which system property forces where the agent's jdbc store comes from: {@code bundled} (inside
-     * tracker-agent.jar), {@code classpath} (tracker-jdbi on the application's class path), or
-     * {@code auto} (the default): bundled when the agent jar registers a store provider itself.
-     */
-    static final String AGENT_STORE_PROPERTY = "batchtrack.conformance.agent-store";
-
     private final String jobs;
 
     FrontDoor(String jobs) {
@@ -84,18 +77,6 @@ enum FrontDoor {
     /** The schema this front door's runs are recorded in; one database holds all four. */
     String schema() {
         return "fd_" + name().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /** Whether the agent jar brings the jdbc store itself (see {@link #AGENT_STORE_PROPERTY}). */
-    static boolean agentBundlesStore() {
-        String choice = System.getProperty(AGENT_STORE_PROPERTY, "auto");
-        switch (choice) {
-            case "bundled": return true;
-            case "classpath": return false;
-            case "auto": return Layout.contains(Layout.agent(), "META-INF/services/io.batchtrack.spi.RunStoreProvider");
-            default: throw new IllegalArgumentException(AGENT_STORE_PROPERTY + "=" + choice
-                    + " is not bundled, classpath or auto");
-        }
     }
 
     private static List<Path> with(Path first, List<Path> rest) {

@@ -35,9 +35,7 @@ class FrontDoorConformanceIT {
     synchronized ScenarioRun run(FrontDoor door) {
         return runs.computeIfAbsent(door, d -> {
             ScenarioRun r = ScenarioRun.fork(d, db);
-            System.out.println(d + ": scenario program ran in " + r.millis() + " ms"
-                    + (d == FrontDoor.AGENT ? ", jdbc store " + (FrontDoor.agentBundlesStore()
-                            ? "bundled in the agent jar" : "from tracker-jdbi on the class path") : ""));
+            System.out.println(d + ": scenario program ran in " + r.millis() + " ms");
             return r;
         });
     }
