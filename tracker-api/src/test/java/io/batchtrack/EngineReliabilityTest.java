@@ -45,11 +45,8 @@ class EngineReliabilityTest {
 
         try (BatchTracker run = tracking.start(SPEC)) {
             run.increment(Metrics.GAMES_PROCESSED, 3);
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (store.progress.stream().noneMatch(p -> p.metric(Metrics.GAMES_PROCESSED) == 3)
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(10); // polling the recording store
-            }
+            await(() -> store.progress.stream().anyMatch(p -> p.metric(Metrics.GAMES_PROCESSED) == 3),
+                    "a heartbeat with the counters");
             run.complete();
         }
 
@@ -60,6 +57,34 @@ class EngineReliabilityTest {
         assertThat(store.progress).anySatisfy(p -> assertThat(p.metric(Metrics.GAMES_PROCESSED)).isEqualTo(3));
         assertThat(store.sweeps).hasPositiveValue();
         assertThat(store.only().staleLimit()).isEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
+    void the_heartbeat_thread_lives_only_while_runs_are_open() throws Exception {
+        BatchTracking tracking = BatchTracking.builder().store(new RecordingStore())
+                .heartbeatInterval(Duration.ofMillis(100)).build();
+
+        try (BatchTracker run = tracking.start(SPEC)) {
+            await(() -> heartbeatThreads() == 1, "the heartbeat thread started");
+            run.complete();
+        }
+
+        await(() -> heartbeatThreads() == 0, "the heartbeat thread gone once no run is open");
+    }
+
+    private static long heartbeatThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("batchtrack-heartbeat"))
+                .count();
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 10 s: " + what);
+            }
+            Thread.sleep(10); // between two checks
+        }
     }
 
     @Test
@@ -201,10 +226,7 @@ class EngineReliabilityTest {
 
         store.failOnStart = null;
         store.failOnFinish = null;
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (store.finished.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(10); // polling: the heartbeat hands the spool over
-        }
+        await(() -> !store.finished.isEmpty(), "the heartbeat hands the spool over");
 
         assertThat(store.started).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(RunStatus.RUNNING));
         assertThat(store.only().metric(Metrics.GAMES_PROCESSED)).isEqualTo(2);

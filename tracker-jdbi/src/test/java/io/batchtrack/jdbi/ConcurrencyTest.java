@@ -60,6 +60,7 @@ class ConcurrencyTest {
 
         assertThat(f.row("SELECT games_processed, (custom_metrics ->> 'box_scores')::bigint AS box FROM batch_runs"))
                 .isEqualTo(Map.of("games_processed", 8_000_000L, "box", 16_000_000L));
+        System.out.println("FIGURES counters threads=8 increments=16000000 games_processed=8000000 box_scores=16000000");
     }
 
     @Test
@@ -105,5 +106,6 @@ class ConcurrencyTest {
             assertThat(files).as("nothing waited in the spool: no call timed out on the pool").isEmpty();
         }
         assertThat(f.row("SELECT games_count FROM data_readiness")).containsEntry("games_count", runs);
+        System.out.println("FIGURES pool runs=" + runs + " pool=4 rows=" + rows.size() + " spooled=0 lost=0");
     }
 }

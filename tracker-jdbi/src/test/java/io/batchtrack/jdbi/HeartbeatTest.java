@@ -52,6 +52,28 @@ class HeartbeatTest {
     }
 
     @Test
+    void aBatchHostWhoseClockIsAYearBehindIsNeverTakenForDead(PostgresDatabase db) {
+        Fixture f = Fixture.of(db);
+        java.time.Clock yearBehind = java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofDays(-365));
+        BatchTracking tracking = BatchTracking.builder().store(f.store).clock(yearBehind)
+                .heartbeatInterval(Duration.ofMillis(200)).staleLimit(Duration.ofMillis(600)).spoolDirectory(null).build();
+        f.awaitServerUpFor(Duration.ofSeconds(1));
+
+        try (BatchTracker run = tracking.start(WEEKLY_FULL)) {
+            // each heartbeat is followed by a sweep; after several, the run must still be running
+            java.util.Set<Object> beats = new java.util.HashSet<>();
+            Poll.until(TEN_SECONDS, () -> {
+                beats.add(f.row("SELECT heartbeat_at FROM batch_runs").get("heartbeat_at"));
+                return beats.size();
+            }, n -> n >= 5, "five heartbeats");
+            assertThat(f.row("SELECT status, started_at < now() - interval '300 days' AS behind FROM batch_runs"))
+                    .containsEntry("status", "running").containsEntry("behind", true);
+            run.complete();
+        }
+        assertThat(f.row("SELECT status FROM batch_runs")).containsEntry("status", "success");
+    }
+
+    @Test
     void aRunWhoseProcessIsKilledIsMarkedAbandonedWithItsLastCounters(PostgresDatabase db) throws Exception {
         Fixture f = Fixture.of(db);
         Map<String, String> oneSecond = Map.of("heartbeat-interval", "1s", "stale-limit", "3s", "spool.dir", "none");
@@ -68,9 +90,11 @@ class HeartbeatTest {
 
             batch.kill();
         }
+        long killedAt = System.nanoTime();
 
         BatchRun abandoned = Poll.until(TEN_SECONDS, () -> f.store.queries().run(killed).orElseThrow(),
                 r -> r.status() != RunStatus.RUNNING, "the killed run marked abandoned");
+        long seconds = (System.nanoTime() - killedAt) / 1_000_000_000L;
         watching.complete();
         watching.close();
 
@@ -82,6 +106,8 @@ class HeartbeatTest {
         assertThat(f.count("SELECT count(*) FROM batch_runs WHERE status = 'running'")).isZero();
         assertThat(f.count("SELECT count(*) FROM batch_runs WHERE completed_at >= heartbeat_at AND id = ?::uuid",
                 killed.toString())).isEqualTo(1);
+        System.out.println("FIGURES sigkill runs=1 abandoned=1 still_running=0 games_kept=" + abandoned.gamesProcessed()
+                + " detected_within_s=" + (seconds + 1));
     }
 
     @Test
