@@ -236,6 +236,31 @@ class EngineReliabilityTest {
     }
 
     @Test
+    void an_exclusive_run_that_ran_while_the_database_was_away_is_recorded_unguarded_if_its_period_is_taken_meanwhile()
+            throws Exception {
+        ConflictingStore store = new ConflictingStore() {
+            @Override
+            public Optional<String> destination() {
+                return Optional.of("test:db");
+            }
+        };
+        store.failOnStart = new StoreUnavailableException("unreachable", null);
+        store.failOnFinish = store.failOnStart;
+        BatchTracking tracking = BatchTracking.builder().store(store).spoolDirectory(spool)
+                .heartbeatInterval(Duration.ofMillis(100)).build();
+
+        tracking.run(SPEC.withExclusive(true), () -> Tracker.current().increment(Metrics.GAMES_PROCESSED, 1));
+        store.failOnStart = null;
+        store.failOnFinish = null;
+        await(() -> !store.finished.isEmpty(), "the heartbeat hands the spool over");
+        tracking.close();
+
+        assertThat(store.started).singleElement().satisfies(r -> assertThat(r.spec().exclusive()).isFalse());
+        assertThat(store.only().status()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(store.only().metric(Metrics.GAMES_PROCESSED)).isEqualTo(1);
+    }
+
+    @Test
     void the_configuration_sets_heartbeats_exclusivity_and_the_spool() {
         BatchTracking tracking = BatchTracking.fromConfig(TrackerConfig.of(Map.of("store", "none",
                 "heartbeat-interval", "PT5S", "stale-limit", "20s", "exclusive.types", "weekly_update",
@@ -266,10 +291,10 @@ class EngineReliabilityTest {
     }
 
     /** A store whose every exclusive start loses to {@link #HOLDER}. */
-    static final class ConflictingStore extends RecordingStore {
+    static class ConflictingStore extends RecordingStore {
         @Override
         public void runStarted(RunRecord run) {
-            if (run.spec().exclusive()) {
+            if (failOnStart == null && run.spec().exclusive()) {
                 throw new RunConflictException(run.spec(), run.id(), HOLDER);
             }
             super.runStarted(run);

@@ -188,11 +188,16 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
     /** One UPDATE of the heartbeat and the counters so far; nothing if the run has finished. */
     @Override
     public void runProgress(RunRecord run) {
-        call(() -> {
+        boolean running = call(() -> {
             ensureReady();
-            backend().jdbi.useHandle(h -> runs.progress(h, run));
-            return null;
+            return backend().jdbi.withHandle(h -> runs.progress(h, run));
         });
+        if (!running) {
+            // a live run whose row says otherwise: swept while its heartbeats could not get through
+            Log.warnOnce("heartbeat-no-row", "batchtrack run " + run.id() + " (" + run.spec() + ") is alive but its"
+                    + " row is not running (marked abandoned after its heartbeats could not reach the database for"
+                    + " longer than its stale limit, or its start was lost); its end will still be recorded", null);
+        }
     }
 
     /** One upsert of the run's final state. */

@@ -74,13 +74,13 @@ public final class RunWriter {
     /** The holder of a conflict that kept changing hands. */
     public static final UUID UNKNOWN_HOLDER = new UUID(0, 0);
 
-    /** A heartbeat; changes nothing once the run has finished. */
-    public void progress(Handle handle, RunRecord run) {
+    /** A heartbeat; changes nothing once the run has finished. Returns whether the row was still running. */
+    public boolean progress(Handle handle, RunRecord run) {
         Update update = handle.createUpdate(sql.updateProgress);
         update.bind("id", Args.uuid(run.id()));
         bindCounters(update, run);
         update.bind("stale_limit_ms", staleLimitMs(run));
-        update.execute();
+        return update.execute() == 1;
     }
 
     /** Marks abandoned runs; returns their ids. */
