@@ -74,6 +74,27 @@ class HeartbeatTest {
     }
 
     @Test
+    void aLiveRunSweptWhileItsHeartbeatsCouldNotGetThroughSaysSoAndItsRealEndReplacesTheAbandonedMark(
+            PostgresDatabase db) {
+        Fixture f = Fixture.of(db);
+        BatchTracking tracking = BatchTracking.builder().store(f.store).heartbeatInterval(Duration.ofMillis(200))
+                .spoolDirectory(null).build();
+        try (LogCapture logs = new LogCapture(); BatchTracker run = tracking.start(WEEKLY_FULL)) {
+            run.increment(Metrics.GAMES_PROCESSED, 2);
+            // what another process's sweep does to it during a partition longer than its stale limit
+            f.execute("UPDATE batch_runs SET status = 'failed', error_type = 'abandoned', completed_at = now()");
+
+            Poll.until(TEN_SECONDS, logs::text, t -> t.contains(run.id() + " (" + run.spec().orElseThrow()
+                    + ") is alive but its row is not running"), "the heartbeat noticing");
+            assertThat(f.row("SELECT status FROM batch_runs")).as("never reopened").containsEntry("status", "failed");
+            run.complete();
+        }
+
+        assertThat(f.row("SELECT status, coalesce(error_type, '') AS error_type, games_processed FROM batch_runs"))
+                .isEqualTo(Map.of("status", "success", "error_type", "", "games_processed", 2L));
+    }
+
+    @Test
     void aRunWhoseProcessIsKilledIsMarkedAbandonedWithItsLastCounters(PostgresDatabase db) throws Exception {
         Fixture f = Fixture.of(db);
         Map<String, String> oneSecond = Map.of("heartbeat-interval", "1s", "stale-limit", "3s", "spool.dir", "none");
