@@ -74,6 +74,8 @@ public final class BatchTracker implements Tracker, AutoCloseable {
     private volatile boolean completed;
     private volatile Throwable failure;
     private final LongAdder lateUpdates = new LongAdder();
+    private final LongAdder customDropped = new LongAdder();
+    private volatile boolean skipped;
 
     // thread attachment: only touched by the thread that opened the run
     private final Thread owner;
@@ -121,8 +123,10 @@ public final class BatchTracker implements Tracker, AutoCloseable {
         LongAdder adder = custom.get(metric);
         if (adder == null) {
             if (custom.size() >= engine.maxCustomMetrics()) {
+                customDropped.increment();
                 Log.warnOnce("custom-metric-cap", "run " + id + " has " + custom.size()
-                        + " custom metrics already; metric '" + metric + "' is dropped", null);
+                        + " custom metrics already (max-custom-metrics); metric '" + metric + "' is dropped and"
+                        + " counted in custom_metrics_dropped", null);
                 return;
             }
             adder = custom.computeIfAbsent(metric, k -> new LongAdder());
@@ -207,6 +211,25 @@ public final class BatchTracker implements Tracker, AutoCloseable {
         return recorded.await(timeout, unit);
     }
 
+    /**
+     * Ends an exclusive attempt that lost to a running run, without running anything: the engine has
+     * recorded it as {@code skipped}.
+     */
+    void markSkipped() {
+        skipped = true;
+        ended.set(true);
+        recorded.countDown();
+    }
+
+    /**
+     * Whether this attempt did not start because its batch is exclusive and another run of the same
+     * batch type and period was running ({@code on-conflict=skip}): the caller must not run the body.
+     * Such a tracker is already ended; what it is given is dropped.
+     */
+    public boolean isSkipped() {
+        return skipped;
+    }
+
     /** Makes the run no longer current on its thread, without ending it (an asynchronous result ends it later). */
     public void detach() {
         if (attached && Thread.currentThread() == owner) {
@@ -279,12 +302,12 @@ public final class BatchTracker implements Tracker, AutoCloseable {
             ws = List.copyOf(warnings);
             dropped = warningsDropped;
         }
-        return new RunRecord(id, parentId, spec, status, startedAt, finishedAt, metrics, ws, dropped, outcome,
-                io.batchtrack.internal.Host.id());
+        return new RunRecord(id, parentId, spec, status, startedAt, finishedAt, metrics, ws, dropped,
+                customDropped.sum(), outcome, io.batchtrack.internal.Host.id(), engine.staleLimit());
     }
 
     @Override
     public String toString() {
-        return "BatchTracker[" + id + " " + spec + (ended.get() ? ", ended" : "") + "]";
+        return "BatchTracker[" + id + " " + spec + (skipped ? ", skipped" : ended.get() ? ", ended" : "") + "]";
     }
 }

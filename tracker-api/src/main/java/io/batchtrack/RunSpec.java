@@ -4,13 +4,14 @@ import io.batchtrack.internal.Names;
 import java.util.Optional;
 
 /**
- * What a run is: its batch type, mode, period and trigger. Immutable and validated when built;
- * the {@code with...} methods return copies.
+ * What a run is: its batch type, mode, period and trigger, and whether it is exclusive. Immutable
+ * and validated when built; the {@code with...} methods return copies.
  *
  * <pre>{@code
  * RunSpec spec = RunSpec.of(BatchTypes.WEEKLY_UPDATE, Period.regular(2025, 17))
  *         .withMode(BatchModes.FULL)
- *         .withTrigger(Trigger.GITHUB_ACTIONS);
+ *         .withTrigger(Trigger.GITHUB_ACTIONS)
+ *         .withExclusive(true);
  * }</pre>
  *
  * @param batchType the batch type, a name matching {@code [a-z][a-z0-9_]{0,62}}
@@ -18,8 +19,11 @@ import java.util.Optional;
  * @param period the NFL week the run works on
  * @param trigger who started the run; null means the engine's trigger (the configuration key
  *     {@code trigger}, else {@link Trigger#detect()}), filled in when the run starts
+ * @param exclusive whether at most one run of this batch type and period may be running at a time,
+ *     across every process that records into the same database (the configuration key
+ *     {@code exclusive.types} also makes runs exclusive); see {@link RunConflictException}
  */
-public record RunSpec(String batchType, String mode, Period period, Trigger trigger) {
+public record RunSpec(String batchType, String mode, Period period, Trigger trigger, boolean exclusive) {
 
     /** @throws IllegalArgumentException naming the bad value and the rule it broke */
     public RunSpec {
@@ -36,9 +40,14 @@ public record RunSpec(String batchType, String mode, Period period, Trigger trig
         }
     }
 
+    /** A spec that is not exclusive. */
+    public RunSpec(String batchType, String mode, Period period, Trigger trigger) {
+        this(batchType, mode, period, trigger, false);
+    }
+
     /** A spec with no mode, triggered as the engine's configuration says. */
     public static RunSpec of(String batchType, Period period) {
-        return new RunSpec(batchType, null, period, null);
+        return new RunSpec(batchType, null, period, null, false);
     }
 
     /** A spec for the current NFL week (see {@link NflCalendar#current()}). */
@@ -47,15 +56,20 @@ public record RunSpec(String batchType, String mode, Period period, Trigger trig
     }
 
     public RunSpec withMode(String newMode) {
-        return new RunSpec(batchType, newMode, period, trigger);
+        return new RunSpec(batchType, newMode, period, trigger, exclusive);
     }
 
     public RunSpec withPeriod(Period newPeriod) {
-        return new RunSpec(batchType, mode, newPeriod, trigger);
+        return new RunSpec(batchType, mode, newPeriod, trigger, exclusive);
     }
 
     public RunSpec withTrigger(Trigger newTrigger) {
-        return new RunSpec(batchType, mode, period, newTrigger);
+        return new RunSpec(batchType, mode, period, newTrigger, exclusive);
+    }
+
+    /** A copy that is (or is not) exclusive. */
+    public RunSpec withExclusive(boolean newExclusive) {
+        return new RunSpec(batchType, mode, period, trigger, newExclusive);
     }
 
     public Optional<String> modeIfAny() {
@@ -64,6 +78,7 @@ public record RunSpec(String batchType, String mode, Period period, Trigger trig
 
     @Override
     public String toString() {
-        return batchType + (mode == null ? "" : "[" + mode + "]") + " " + period + (trigger == null ? "" : " by " + trigger);
+        return batchType + (mode == null ? "" : "[" + mode + "]") + " " + period + (trigger == null ? "" : " by " + trigger)
+                + (exclusive ? " (exclusive)" : "");
     }
 }

@@ -10,12 +10,17 @@ public enum RunStatus {
     SUCCESS,
     /** The run returned normally with at least one warning. */
     PARTIAL,
-    /** The run threw, or was abandoned. */
-    FAILED;
+    /** The run threw, or was abandoned: its process stopped sending heartbeats ({@code error_type = abandoned}). */
+    FAILED,
+    /**
+     * The body never ran: the batch is exclusive and another run of the same batch type and period
+     * was running ({@code error_type = conflict}, the message names that run).
+     */
+    SKIPPED;
 
     private final String code = name().toLowerCase(Locale.ROOT);
 
-    /** The value stored in the database: {@code running}, {@code success}, {@code partial} or {@code failed}. */
+    /** The value stored in the database: {@code running}, {@code success}, {@code partial}, {@code failed} or {@code skipped}. */
     public String code() {
         return code;
     }
@@ -37,7 +42,7 @@ public enum RunStatus {
             }
         }
         throw new IllegalArgumentException(
-                "status '" + code + "' is not one of running, success, partial, failed");
+                "status '" + code + "' is not one of running, success, partial, failed, skipped");
     }
 
     @Override

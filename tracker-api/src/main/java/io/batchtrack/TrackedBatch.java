@@ -45,6 +45,15 @@ public @interface TrackedBatch {
     /** The batch mode when no argument is annotated {@link Mode}; empty means none. */
     String mode() default "";
 
+    /**
+     * Whether at most one call may be running per batch type and period, across every process that
+     * records into the same database (enforced by the database). A call that loses throws
+     * {@link RunConflictException}; under {@code on-conflict=skip} a {@code void} method instead
+     * returns at once without running its body (a method with a result still throws: no value is
+     * made up for it). Either way the attempt is recorded as a {@code skipped} run.
+     */
+    boolean exclusive() default false;
+
     /** Marks the argument (a {@code String}) that holds the batch mode. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A store that keeps what the lifecycle hands it, to assert on; optionally failing. */
-final class RecordingStore implements RunStore, ReadinessRefresher {
+class RecordingStore implements RunStore, ReadinessRefresher {
     final List<RunRecord> started = new CopyOnWriteArrayList<>();
+    final List<RunRecord> progress = new CopyOnWriteArrayList<>();
+    final java.util.concurrent.atomic.AtomicInteger sweeps = new java.util.concurrent.atomic.AtomicInteger();
     final List<RunRecord> finished = new CopyOnWriteArrayList<>();
     final List<RunRecord> refreshed = new CopyOnWriteArrayList<>();
     volatile RuntimeException failOnStart;
@@ -21,6 +23,17 @@ final class RecordingStore implements RunStore, ReadinessRefresher {
             throw failOnStart;
         }
         started.add(run);
+    }
+
+    @Override
+    public void runProgress(RunRecord run) {
+        progress.add(run);
+    }
+
+    @Override
+    public int sweepAbandoned() {
+        sweeps.incrementAndGet();
+        return 0;
     }
 
     @Override

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +26,10 @@ import java.util.function.Function;
  */
 public final class TrackerConfig {
     public static final String PREFIX = "batchtrack.";
+    /** The heartbeat interval unless {@code heartbeat-interval} says otherwise. */
+    public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(30);
+    static final Duration MIN_HEARTBEAT_INTERVAL = Duration.ofMillis(100);
+    static final Duration MAX_HEARTBEAT_INTERVAL = Duration.ofHours(1);
 
     private final Function<String, String> systemProperties;
     private final Function<String, String> environment;
@@ -145,6 +151,83 @@ public final class TrackerConfig {
         } catch (NumberFormatException e) {
             throw new ConfigException(key, "'" + v.get() + "' is not an integer");
         }
+    }
+
+    /**
+     * A duration: an ISO-8601 duration ({@code PT30S}, {@code P90D}), or a number with an optional
+     * unit {@code ms}, {@code s}, {@code m}, {@code h} or {@code d} ({@code 30}, {@code 1500ms},
+     * {@code 2m}); a plain number is seconds.
+     *
+     * @throws ConfigException if the value cannot be read or is outside [min, max]
+     */
+    public Duration getDuration(String key, Duration defaultValue, Duration min, Duration max) {
+        Optional<String> v = get(key);
+        if (v.isEmpty()) {
+            return defaultValue;
+        }
+        Duration d = parseDuration(key, v.get());
+        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+            throw new ConfigException(key, v.get() + " is outside " + min + ".." + max);
+        }
+        return d;
+    }
+
+    /** Parses a duration as {@link #getDuration} does. @throws ConfigException naming the key */
+    public static Duration parseDuration(String key, String value) {
+        String s = value.trim().toLowerCase(Locale.ROOT);
+        if (s.startsWith("p") || s.startsWith("-p")) {
+            try {
+                return Duration.parse(s.toUpperCase(Locale.ROOT));
+            } catch (DateTimeParseException e) {
+                throw new ConfigException(key, "'" + value + "' is not an ISO-8601 duration such as PT30S or P90D");
+            }
+        }
+        int unitStart = 0;
+        while (unitStart < s.length() && Character.isDigit(s.charAt(unitStart))) {
+            unitStart++;
+        }
+        String number = s.substring(0, unitStart);
+        String unit = s.substring(unitStart).trim();
+        if (number.isEmpty() || number.length() > 12) {
+            throw new ConfigException(key, "'" + value + "' is not a duration (for example 30s, 1500ms, 2m, PT30S)");
+        }
+        long n = Long.parseLong(number);
+        switch (unit) {
+            case "ms": return Duration.ofMillis(n);
+            case "": case "s": return Duration.ofSeconds(n);
+            case "m": case "min": return Duration.ofMinutes(n);
+            case "h": return Duration.ofHours(n);
+            case "d": return Duration.ofDays(n);
+            default: throw new ConfigException(key, "'" + value + "' has an unknown unit '" + unit
+                    + "' (ms, s, m, h, d or ISO-8601 such as PT30S)");
+        }
+    }
+
+    /** The {@code on-conflict} policy of exclusive runs, {@code fail} unless set. */
+    public ConflictPolicy conflictPolicy() {
+        return get("on-conflict").map(ConflictPolicy::parse).orElse(ConflictPolicy.FAIL);
+    }
+
+    /** How often a running run writes its heartbeat and counters: {@code heartbeat-interval}, 30 s unless set. */
+    public Duration heartbeatInterval() {
+        return getDuration("heartbeat-interval", DEFAULT_HEARTBEAT_INTERVAL, MIN_HEARTBEAT_INTERVAL,
+                MAX_HEARTBEAT_INTERVAL);
+    }
+
+    /**
+     * How long a running run may go without a heartbeat before it is taken for dead and marked
+     * abandoned: {@code stale-limit}, three heartbeat intervals unless set; it must be longer than
+     * one interval.
+     */
+    public Duration staleLimit() {
+        Duration interval = heartbeatInterval();
+        Duration limit = getDuration("stale-limit", interval.multipliedBy(3), MIN_HEARTBEAT_INTERVAL,
+                MAX_HEARTBEAT_INTERVAL.multipliedBy(10));
+        if (limit.compareTo(interval) <= 0) {
+            throw new ConfigException("stale-limit", limit + " must be longer than heartbeat-interval " + interval
+                    + ", or live runs would be taken for dead");
+        }
+        return limit;
     }
 
     /** The {@code on-store-failure} policy, {@code continue} unless set. */

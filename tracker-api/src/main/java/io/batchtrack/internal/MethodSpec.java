@@ -20,6 +20,8 @@ public final class MethodSpec {
     private final String batchType;
     private final String fixedMode;
     private final boolean async;
+    private final boolean exclusive;
+    private final boolean returnsVoid;
     private final int periodArg;
     private final int yearArg;
     private final int weekArg;
@@ -32,6 +34,8 @@ public final class MethodSpec {
         this.batchType = annotation.type();
         this.fixedMode = annotation.mode();
         this.async = CompletionStage.class.isAssignableFrom(method.getReturnType());
+        this.exclusive = annotation.exclusive();
+        this.returnsVoid = method.getReturnType() == void.class;
         int period = -1, year = -1, week = -1, season = -1, mode = -1;
         Class<?>[] types = method.getParameterTypes();
         Annotation[][] params = method.getParameterAnnotations();
@@ -105,6 +109,14 @@ public final class MethodSpec {
         return async;
     }
 
+    /**
+     * Whether a call may be skipped when its exclusive run loses ({@code on-conflict=skip}): only a
+     * {@code void} method, because skipping any other would mean making up its result.
+     */
+    public boolean skippable() {
+        return returnsVoid;
+    }
+
     /** {@code declaring.Class.method}, for log lines. */
     public String member() {
         return member;
@@ -121,7 +133,7 @@ public final class MethodSpec {
         }
         Period period = period(args, tracking);
         String mode = modeArg >= 0 ? (String) arg(args, modeArg, "@TrackedBatch.Mode") : fixedMode;
-        return new RunSpec(batchType, mode, period, tracking.trigger());
+        return new RunSpec(batchType, mode, period, tracking.trigger(), exclusive);
     }
 
     private Period period(Object[] args, BatchTracking tracking) {

@@ -33,8 +33,30 @@ public final class Woven {
         return PLANS.get(method.getDeclaringClass()).computeIfAbsent(method, MethodSpec::of);
     }
 
-    /** Opens the run of one call; null when the call runs untracked. */
+    /**
+     * Opens the run of one call; null when the call runs untracked. An exclusive run that loses
+     * throws {@link io.batchtrack.RunConflictException}, whatever {@code on-conflict} says: a front door
+     * that calls this cannot skip the body.
+     */
     public static BatchTracker enter(MethodSpec plan, Object[] args) {
+        return enter(plan, args, false);
+    }
+
+    /**
+     * Like {@link #enter}, for front doors that can skip the body: under {@code on-conflict=skip} an
+     * exclusive run of a {@code void} method that loses returns a tracker for which {@link #skips}
+     * is true, and the front door must then return without running the body.
+     */
+    public static BatchTracker enterOrSkip(MethodSpec plan, Object[] args) {
+        return enter(plan, args, plan != null && plan.skippable());
+    }
+
+    /** Whether the body of the call that {@link #enterOrSkip} opened must be skipped. */
+    public static boolean skips(BatchTracker run) {
+        return run != null && run.isSkipped();
+    }
+
+    private static BatchTracker enter(MethodSpec plan, Object[] args, boolean mayBeSkipped) {
         if (plan == null) {
             return null;
         }
@@ -51,7 +73,7 @@ public final class Woven {
             return null;
         }
         try {
-            return tracking.start(spec);
+            return mayBeSkipped ? tracking.startOrSkip(spec) : tracking.start(spec);
         } catch (TrackingException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -13,27 +13,39 @@ import java.util.UUID;
 
 /**
  * A snapshot of one run, as the lifecycle hands it to a {@link RunStore}: at start (status
- * {@code running}, no counters) and at the end.
+ * {@code running}, no counters), at each heartbeat (status {@code running}, counters so far) and at
+ * the end.
  *
  * @param id the run's id, generated before the row is written (time-ordered)
  * @param parentId the run that was current on this thread when this one started, or null
- * @param spec batch type, mode, period and trigger
+ * @param spec batch type, mode, period, trigger and whether it is exclusive
  * @param status the status
  * @param startedAt when the run opened
  * @param finishedAt when the run closed, or null while running
  * @param metrics every metric that was incremented, standard and custom, sorted by name
  * @param warnings the warnings kept (at most the configured cap)
  * @param warningsDropped warnings beyond the cap, counted but not kept
- * @param failure why the run failed, or null
+ * @param customMetricsDropped increments of custom metrics dropped because the run already had
+ *     the configured number of distinct custom metric names
+ * @param failure why the run failed or was skipped, or null
  * @param host the host and process that ran it, {@code pid@hostname}
+ * @param staleLimit how long the run may go without a heartbeat before it is taken for dead, or
+ *     null if the lifecycle sends none
  */
 public record RunRecord(UUID id, UUID parentId, RunSpec spec, RunStatus status, Instant startedAt,
         Instant finishedAt, Map<String, Long> metrics, List<Warning> warnings, long warningsDropped,
-        RunFailure failure, String host) {
+        long customMetricsDropped, RunFailure failure, String host, Duration staleLimit) {
 
     public RunRecord {
         metrics = Collections.unmodifiableMap(new TreeMap<>(metrics));
         warnings = List.copyOf(warnings);
+    }
+
+    /** A record without heartbeats and without dropped custom metrics (the first version's shape). */
+    public RunRecord(UUID id, UUID parentId, RunSpec spec, RunStatus status, Instant startedAt, Instant finishedAt,
+            Map<String, Long> metrics, List<Warning> warnings, long warningsDropped, RunFailure failure, String host) {
+        this(id, parentId, spec, status, startedAt, finishedAt, metrics, warnings, warningsDropped, 0, failure, host,
+                null);
     }
 
     /** The value of a metric, zero if never incremented. */
@@ -44,5 +56,11 @@ public record RunRecord(UUID id, UUID parentId, RunSpec spec, RunStatus status, 
     /** Time from start to finish; null while running. */
     public Duration duration() {
         return finishedAt == null ? null : Duration.between(startedAt, finishedAt);
+    }
+
+    /** This record with another spec (the lifecycle uses it to replay a run without its exclusivity). */
+    public RunRecord withSpec(RunSpec newSpec) {
+        return new RunRecord(id, parentId, newSpec, status, startedAt, finishedAt, metrics, warnings, warningsDropped,
+                customMetricsDropped, failure, host, staleLimit);
     }
 }

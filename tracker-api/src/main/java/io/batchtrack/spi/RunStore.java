@@ -1,10 +1,20 @@
 package io.batchtrack.spi;
 
+import java.util.Optional;
+
 /**
- * Where runs are recorded. The lifecycle calls {@link #runStarted} once when a run opens and
- * {@link #runFinished} once when it closes; an implementation may throw, and the lifecycle then
- * applies the configured failure policy (log and go on, or fail fast). Implementations are
- * called from many threads at once.
+ * Where runs are recorded. The lifecycle calls {@link #runStarted} once when a run opens,
+ * {@link #runProgress} every heartbeat interval while it runs, and {@link #runFinished} once when it
+ * closes; implementations are called from many threads at once.
+ *
+ * <p>An implementation may throw; the lifecycle then applies the configured failure policy (log
+ * and go on, or fail fast). It throws {@link StoreUnavailableException} when the database cannot be
+ * reached: the lifecycle then keeps the record in a local spool and hands it over again later, so
+ * every call must be idempotent — a repeated start never duplicates a run, a late progress never
+ * changes a finished run, a repeated finish writes the same row.
+ *
+ * <p>Callbacks added after the first version are {@code default} no-ops, so a store written
+ * against an older version keeps working.
  */
 public interface RunStore extends AutoCloseable {
 
@@ -22,11 +32,41 @@ public interface RunStore extends AutoCloseable {
         }
     };
 
-    /** Records a run that has just opened (status {@code running}). */
+    /**
+     * Records a run that has just opened (status {@code running}).
+     *
+     * @throws io.batchtrack.RunConflictException if the run is exclusive and another run of its batch
+     *     type and period is running; nothing is written then
+     */
     void runStarted(RunRecord run) throws Exception;
+
+    /**
+     * A heartbeat of a running run: its counters and warnings so far. Must not change a run that
+     * has finished (a late or replayed heartbeat).
+     */
+    default void runProgress(RunRecord run) throws Exception {}
 
     /** Records the final state of a run: status, finish time, counters, warnings, failure. */
     void runFinished(RunRecord run) throws Exception;
+
+    /**
+     * Marks as failed ({@code error_type = abandoned}) every running run whose last heartbeat is
+     * older than its stale limit, by the database's clock; called periodically while runs are open.
+     *
+     * @return how many runs were marked
+     */
+    default int sweepAbandoned() throws Exception {
+        return 0;
+    }
+
+    /**
+     * A stable name of where this store writes (for a database: host, port, database and schema,
+     * never a secret), the same in every process. Records spooled while the store was unavailable
+     * are handed back only to a store with the same destination. Empty: nothing is spooled.
+     */
+    default Optional<String> destination() {
+        return Optional.empty();
+    }
 
     /** Releases connections and threads. */
     @Override

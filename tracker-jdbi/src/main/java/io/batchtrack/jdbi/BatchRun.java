@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One row of {@code batch_runs}, every column; components that may be SQL {@code NULL} are
- * nullable and also offered as {@link Optional}s.
+ * One row of {@code batch_runs}, every column but {@code stale_limit_ms}; components that may be
+ * SQL {@code NULL} are nullable and also offered as {@link Optional}s.
  */
 public record BatchRun(
         UUID id,
@@ -43,11 +43,31 @@ public record BatchRun(
         String errorType,
         String errorMessage,
         String errorStack,
-        String host) {
+        String host,
+        boolean exclusive,
+        long customMetricsDropped) {
 
     public BatchRun {
         customMetrics = Map.copyOf(customMetrics);
         warnings = List.copyOf(warnings);
+    }
+
+    /** A row of a run that is not exclusive and dropped no custom metric (the first version's shape). */
+    public BatchRun(UUID id, UUID parentRunId, String batchType, String batchMode, int seasonYear, int week,
+            SeasonType seasonType, String triggeredBy, RunStatus status, Instant startedAt, Instant completedAt,
+            Long durationMs, Instant heartbeatAt, long apiCallsMade, long gamesProcessed, long gameLogsAdded,
+            long predictionsGenerated, long predictionsSkipped, long oddsSynced, long errorsEncountered,
+            Map<String, Long> customMetrics, List<Warning> warnings, long warningsDropped, String errorType,
+            String errorMessage, String errorStack, String host) {
+        this(id, parentRunId, batchType, batchMode, seasonYear, week, seasonType, triggeredBy, status, startedAt,
+                completedAt, durationMs, heartbeatAt, apiCallsMade, gamesProcessed, gameLogsAdded, predictionsGenerated,
+                predictionsSkipped, oddsSynced, errorsEncountered, customMetrics, warnings, warningsDropped, errorType,
+                errorMessage, errorStack, host, false, 0);
+    }
+
+    /** Whether a sweep marked this run failed because its process stopped sending heartbeats. */
+    public boolean abandoned() {
+        return status == RunStatus.FAILED && "abandoned".equals(errorType);
     }
 
     /** The NFL week the run worked on. */

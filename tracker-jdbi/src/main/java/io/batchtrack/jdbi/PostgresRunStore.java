@@ -2,6 +2,7 @@ package io.batchtrack.jdbi;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.batchtrack.Period;
+import io.batchtrack.RunConflictException;
 import io.batchtrack.config.ConfigException;
 import io.batchtrack.config.TrackerConfig;
 import io.batchtrack.internal.Log;
@@ -10,14 +11,21 @@ import io.batchtrack.jdbi.internal.Pools;
 import io.batchtrack.jdbi.internal.ReadinessWriter;
 import io.batchtrack.jdbi.internal.RunWriter;
 import io.batchtrack.jdbi.internal.Sql;
+import io.batchtrack.jdbi.internal.Unavailable;
 import io.batchtrack.spi.ReadinessProbe;
 import io.batchtrack.spi.ReadinessRefresher;
 import io.batchtrack.spi.RunRecord;
 import io.batchtrack.spi.RunStore;
+import io.batchtrack.spi.StoreUnavailableException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.UUID;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
@@ -27,6 +35,14 @@ import org.jdbi.v3.core.Jdbi;
  * <p>Opening a run is one {@code INSERT}; closing it is one {@code INSERT ... ON CONFLICT (id) DO
  * UPDATE}, so the end is recorded even if the start could not be, and a replayed end changes
  * nothing. The number of statements does not depend on how many increments or warnings a run had.
+ * A heartbeat is one {@code UPDATE} that never touches a finished run. Heartbeats and the sweep of
+ * abandoned runs use the database's clock, so clocks of batch hosts never matter.
+ *
+ * <p>Exclusive runs are guarded by a unique index on running exclusive rows: the {@code INSERT} that
+ * opens the run either wins or does nothing, across every process ({@link RunConflictException}).
+ *
+ * <p>When the database cannot be reached, every call throws {@link StoreUnavailableException}
+ * (after at most {@code jdbc.connection-timeout-ms}), and the engine spools the record.
  *
  * <p>Building a store opens no connection and loads neither the pool, the driver nor Jdbi
  * (about 35 ms in a cold JVM, against about 400 ms if it did): the first run does, and (unless
@@ -56,12 +72,14 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
     private final boolean migrate;
     private final Clock clock;
     private final String description;
+    private final String destination;
+    private final Duration defaultStaleLimit;
     private final Object lock = new Object();
     private volatile Backend backend; // created on first use; guarded by lock
     private volatile boolean ready;
     private boolean closed; // guarded by lock
 
-    private PostgresRunStore(Builder b, DataSourceFactory dataSourceFactory, String description) {
+    private PostgresRunStore(Builder b, DataSourceFactory dataSourceFactory, String description, String url) {
         this.dataSourceFactory = dataSourceFactory;
         this.schema = b.schema;
         this.sql = new Sql('"' + b.schema + '"');
@@ -70,6 +88,8 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
         this.migrate = b.migrateOnStart;
         this.clock = b.clock;
         this.description = description;
+        this.destination = url == null ? null : url + "#" + b.schema;
+        this.defaultStaleLimit = b.staleLimit;
     }
 
     /** A store over an existing data source (the application's pool); the store never closes it. */
@@ -81,8 +101,9 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
      * A store with a HikariCP pool of its own, from the keys {@code jdbc.url} (required),
      * {@code jdbc.user}, the password ({@link TrackerConfig#password()}), {@code jdbc.pool-size}
      * (default 4), {@code jdbc.connection-timeout-ms} (default 5000), {@code schema} (default
-     * {@code public}), {@code migrate-on-start} (default true), {@code readiness.games-sql} and
-     * {@code readiness.predictions-sql}. Opens no connection.
+     * {@code public}), {@code migrate-on-start} (default true), {@code readiness.games-sql},
+     * {@code readiness.predictions-sql} and {@code stale-limit} (for rows that carry none). Opens no
+     * connection.
      *
      * @throws ConfigException naming the key whose value cannot be used; never containing the password
      */
@@ -99,11 +120,12 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
             throw new ConfigException("schema", e.getMessage());
         }
         boolean migrate = config.getBoolean("migrate-on-start", true);
-        Builder b = new Builder(null).schema(schema).migrateOnStart(migrate);
+        Builder b = new Builder(null).schema(schema).migrateOnStart(migrate).staleLimit(config.staleLimit());
         config.get("readiness.games-sql").ifPresent(b::gamesSql);
         config.get("readiness.predictions-sql").ifPresent(b::predictionsSql);
         // the pool, the driver and Jdbi load on first use: building the store stays cheap for an agent's premain
-        return new PostgresRunStore(b, () -> Pools.pooled(url, user, password, poolSize, timeout), JdbcUrls.redact(url));
+        return new PostgresRunStore(b, () -> Pools.pooled(url, user, password, poolSize, timeout), JdbcUrls.redact(url),
+                JdbcUrls.redact(url));
     }
 
     /**
@@ -134,20 +156,90 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
             }
             ready = true;
         }
+        // a store that starts takes over from processes that died: their runs must not stay running
+        try {
+            List<UUID> swept = backend().jdbi.withHandle(h -> runs.sweep(h, defaultStaleLimit));
+            if (!swept.isEmpty()) {
+                Log.info("batchtrack marked " + swept.size() + " run(s) abandoned at start: " + swept);
+            }
+        } catch (RuntimeException e) {
+            Log.warnOnce("sweep-at-start", "batchtrack could not sweep abandoned runs at start", e);
+        }
     }
 
-    /** One INSERT of the run with status {@code running}. */
+    /**
+     * One INSERT of the run with status {@code running}.
+     *
+     * @throws RunConflictException if the run is exclusive and another run of its batch type and
+     *     period is running (a holder whose heartbeat is stale is swept first)
+     * @throws StoreUnavailableException if the database cannot be reached
+     */
     @Override
     public void runStarted(RunRecord run) {
-        ensureReady();
-        backend().jdbi.useHandle(h -> runs.started(h, run));
+        UUID holder = call(() -> {
+            ensureReady();
+            return backend().jdbi.withHandle(h -> runs.started(h, run, defaultStaleLimit));
+        });
+        if (holder != null) {
+            throw new RunConflictException(run.spec(), run.id(), holder == RunWriter.UNKNOWN_HOLDER ? null : holder);
+        }
+    }
+
+    /** One UPDATE of the heartbeat and the counters so far; nothing if the run has finished. */
+    @Override
+    public void runProgress(RunRecord run) {
+        boolean running = call(() -> {
+            ensureReady();
+            return backend().jdbi.withHandle(h -> runs.progress(h, run));
+        });
+        if (!running) {
+            // a live run whose row says otherwise: swept while its heartbeats could not get through
+            Log.warnOnce("heartbeat-no-row", "batchtrack run " + run.id() + " (" + run.spec() + ") is alive but its"
+                    + " row is not running (marked abandoned after its heartbeats could not reach the database for"
+                    + " longer than its stale limit, or its start was lost); its end will still be recorded", null);
+        }
     }
 
     /** One upsert of the run's final state. */
     @Override
     public void runFinished(RunRecord run) {
-        ensureReady();
-        backend().jdbi.useHandle(h -> runs.finished(h, run));
+        call(() -> {
+            ensureReady();
+            backend().jdbi.useHandle(h -> runs.finished(h, run));
+            return null;
+        });
+    }
+
+    /**
+     * One UPDATE: running runs without a heartbeat for longer than their stale limit (rows without
+     * one: this store's {@code stale-limit}) become {@code failed} with {@code error_type = abandoned}.
+     */
+    @Override
+    public int sweepAbandoned() {
+        return call(() -> {
+            ensureReady();
+            return backend().jdbi.withHandle(h -> runs.sweep(h, defaultStaleLimit)).size();
+        });
+    }
+
+    /** The redacted URL and the schema: records spooled for this store go back only to it. */
+    @Override
+    public Optional<String> destination() {
+        return Optional.ofNullable(destination);
+    }
+
+    /** Sweeps and purges on the same database and schema; see {@link RunMaintenance}. */
+    public RunMaintenance maintenance() {
+        return new RunMaintenance(backend().jdbi, sql, defaultStaleLimit);
+    }
+
+    private <T> T call(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            StoreUnavailableException unavailable = Unavailable.of(e, description);
+            throw unavailable != null ? unavailable : e;
+        }
     }
 
     /** Upserts {@code data_readiness} for the run's week; does nothing unless it ended success or partial. */
@@ -263,6 +355,8 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
         private ReadinessProbe probe;
         private ClassLoader probeLoader;
         private Clock clock = Clock.systemUTC();
+        private Duration staleLimit = TrackerConfig.DEFAULT_HEARTBEAT_INTERVAL.multipliedBy(3);
+        private String destination;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -313,8 +407,36 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
             return this;
         }
 
+        /**
+         * The stale limit of runs whose row carries none (rows written before heartbeats existed, or
+         * by other writers); default 90 s, three default heartbeat intervals.
+         */
+        public Builder staleLimit(Duration limit) {
+            Objects.requireNonNull(limit, "limit");
+            if (limit.isNegative() || limit.isZero()) {
+                throw new IllegalArgumentException("stale limit " + limit + " is not positive");
+            }
+            this.staleLimit = limit;
+            return this;
+        }
+
+        /**
+         * Names where the data source writes, for the spool (records kept while the database was
+         * unreachable go back only to a store with the same destination). Found by itself for
+         * PostgreSQL and HikariCP data sources; without one, nothing is spooled.
+         */
+        public Builder destination(String name) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("destination must not be blank");
+            }
+            this.destination = name;
+            return this;
+        }
+
         public PostgresRunStore build() {
-            return new PostgresRunStore(this, DataSourceFactory.given(dataSource), dataSource.getClass().getSimpleName());
+            String url = destination != null ? destination : JdbcUrls.of(dataSource);
+            return new PostgresRunStore(this, DataSourceFactory.given(dataSource), dataSource.getClass().getSimpleName(),
+                    url);
         }
 
         private static String requireSql(String what, String query) {

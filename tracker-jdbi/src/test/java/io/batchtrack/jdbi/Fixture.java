@@ -25,7 +25,8 @@ final class Fixture {
     private Fixture(PostgresDatabase db, PostgresRunStore store) {
         this.db = db;
         this.store = store;
-        this.tracking = BatchTracking.builder().store(store).clock(new SteppingClock()).build();
+        // no spool: a test that wants one says where
+        this.tracking = BatchTracking.builder().store(store).clock(new SteppingClock()).spoolDirectory(null).build();
         this.sql = Jdbi.create(db.dataSource());
     }
 
@@ -61,6 +62,15 @@ final class Fixture {
 
     long count(String query, Object... positional) {
         return ((Number) row(query, positional).values().iterator().next()).longValue();
+    }
+
+    /**
+     * Waits until the server has been up for {@code d}: sweeps spare runs for a stale limit after the
+     * server starts (live runs have not beaten yet), and another test may have just restarted it.
+     */
+    void awaitServerUpFor(java.time.Duration d) {
+        Poll.until(java.time.Duration.ofSeconds(30), () -> row("SELECT pg_postmaster_start_time() < now() - ? * interval"
+                + " '1 millisecond' AS up", d.toMillis()).get("up"), Boolean.TRUE::equals, "server up for " + d);
     }
 
     void execute(String statement) {

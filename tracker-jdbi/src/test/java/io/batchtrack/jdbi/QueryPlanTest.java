@@ -58,6 +58,34 @@ class QueryPlanTest {
         assertThat(plans).allSatisfy((name, plan) -> assertThat(plan).as(name).doesNotContain("Seq Scan"));
     }
 
+    @Test
+    void theSweepThePurgeAndTheConflictLookupAreServedByIndexes(PostgresDatabase db) {
+        Fixture f = Fixture.of(db);
+        f.execute("INSERT INTO batch_runs (id, batch_type, season_year, week, season_type, triggered_by, status,"
+                + " started_at, completed_at, heartbeat_at, exclusive) SELECT gen_random_uuid(),"
+                + " CASE WHEN g % 200 = 0 THEN 'exclusive_' || g ELSE 'weekly_update' END,"
+                + " 2000 + g % 25, 1 + g % 18, 'reg', 'manual', CASE WHEN g % 100 = 0 THEN 'running' ELSE 'success' END,"
+                + " now() - g * interval '1 hour', now() - g * interval '1 hour', now() - g * interval '1 hour',"
+                + " g % 200 = 0 FROM generate_series(1, 5000) g");
+        f.execute("ANALYZE batch_runs");
+        Sql sql = new Sql("\"public\"");
+
+        Map<String, String> plans = new java.util.LinkedHashMap<>();
+        f.sql.useHandle(h -> {
+            h.execute("SET enable_seqscan = off");
+            plans.put("sweep", plan(h, sql.sweepAbandoned, Map.of("default_stale_limit_ms", 90_000L)));
+            plans.put("purge", plan(h, sql.purgeFinished, Map.of("age_ms", 90L * 86_400_000L, "batch", 5_000)));
+            Map<String, Object> holder = new java.util.HashMap<>(week());
+            holder.put("batch_type", "weekly_update");
+            plans.put("conflict holder", plan(h, sql.runningExclusiveRun, holder));
+        });
+
+        plans.forEach((name, plan) -> System.out.println("-- " + name + "\n" + plan));
+        assertThat(plans).allSatisfy((name, plan) -> assertThat(plan).as(name).doesNotContain("Seq Scan"));
+        assertThat(plans.get("sweep")).contains("batch_runs_running_idx");
+        assertThat(plans.get("conflict holder")).contains("batch_runs_exclusive_running_idx");
+    }
+
     private static Map<String, Object> week() {
         return Map.of("season_year", 2025, "week", 17, "season_type", "reg");
     }

@@ -22,7 +22,7 @@ class SchemaMigrationTest {
     void createsBatchRunsWithTheSeedsColumnNames(PostgresDatabase db) {
         BatchtrackSchema.MigrationResult result = BatchtrackSchema.migrate(db.dataSource(), "public");
 
-        assertThat(result).isEqualTo(new BatchtrackSchema.MigrationResult("public", "1", 1));
+        assertThat(result).isEqualTo(new BatchtrackSchema.MigrationResult("public", "2", 2));
         assertThat(columns(db, "public", "batch_runs")).containsExactly(
                 "id uuid NO", "parent_run_id uuid YES", "batch_type text NO", "batch_mode text YES",
                 "season_year integer NO", "week integer NO", "season_type text NO", "triggered_by text NO",
@@ -31,7 +31,8 @@ class SchemaMigrationTest {
                 "games_processed bigint NO", "game_logs_added bigint NO", "predictions_generated bigint NO",
                 "predictions_skipped bigint NO", "odds_synced bigint NO", "errors_encountered bigint NO",
                 "custom_metrics jsonb NO", "warnings jsonb NO", "warnings_dropped bigint NO", "error_type text YES",
-                "error_message text YES", "error_stack text YES", "host text YES");
+                "error_message text YES", "error_stack text YES", "host text YES", "exclusive boolean NO",
+                "stale_limit_ms bigint YES", "custom_metrics_dropped bigint NO");
         assertThat(columns(db, "public", "data_readiness")).containsExactly(
                 "season_year integer NO", "week integer NO", "season_type text NO", "schedule_complete boolean NO",
                 "predictions_available boolean NO", "games_count integer NO", "predictions_count integer NO",
@@ -44,12 +45,17 @@ class SchemaMigrationTest {
 
         Fixture f = Fixture.of(db);
         assertThat(f.rows("SELECT indexname FROM pg_indexes WHERE tablename = 'batch_runs' ORDER BY indexname"))
-                .extracting(r -> r.get("indexname")).containsExactly("batch_runs_pkey", "batch_runs_running_idx",
+                .extracting(r -> r.get("indexname")).containsExactly("batch_runs_exclusive_running_idx",
+                        "batch_runs_pkey", "batch_runs_running_idx",
                         "batch_runs_started_at_idx", "batch_runs_status_started_at_idx",
                         "batch_runs_type_started_at_idx", "batch_runs_type_status_started_at_idx",
                         "batch_runs_week_started_at_idx");
         assertThat(f.row("SELECT indexdef FROM pg_indexes WHERE indexname = 'batch_runs_running_idx'")
                 .get("indexdef").toString()).endsWith("WHERE (status = 'running'::text)");
+        assertThat(f.row("SELECT indexdef FROM pg_indexes WHERE indexname = 'batch_runs_exclusive_running_idx'")
+                .get("indexdef").toString()).startsWith("CREATE UNIQUE INDEX")
+                .contains("(batch_type, season_year, week, season_type)")
+                .endsWith("WHERE ((status = 'running'::text) AND exclusive)");
     }
 
     @Test
@@ -60,11 +66,11 @@ class SchemaMigrationTest {
         BatchtrackSchema.MigrationResult again = BatchtrackSchema.migrate(recording, "public");
 
         assertThat(again.changed()).isFalse();
-        assertThat(again.version()).isEqualTo("1");
+        assertThat(again.version()).isEqualTo("2");
         assertThat(recording.statements()).containsExactly(
                 "SELECT to_regclass(?) IS NOT NULL",
                 "SELECT count(DISTINCT version) FROM \"public\".batchtrack_schema_history WHERE success AND version = ANY (?)");
-        assertThat(Fixture.of(db).count("SELECT count(*) FROM batchtrack_schema_history")).isEqualTo(1);
+        assertThat(Fixture.of(db).count("SELECT count(*) FROM batchtrack_schema_history")).isEqualTo(2);
     }
 
     @Test
@@ -75,11 +81,11 @@ class SchemaMigrationTest {
         BatchtrackSchema.MigrationResult result = BatchtrackSchema.migrate(db.dataSource(), "public");
 
         Fixture f = Fixture.of(db);
-        assertThat(result.migrationsApplied()).isEqualTo(1);
+        assertThat(result.migrationsApplied()).isEqualTo(2);
         assertThat(f.rows("SELECT version, success FROM flyway_schema_history ORDER BY installed_rank"))
                 .containsExactly(Map.of("version", "1", "success", true), Map.of("version", "2", "success", true));
         assertThat(f.rows("SELECT version FROM batchtrack_schema_history ORDER BY installed_rank"))
-                .extracting(r -> r.get("version")).containsExactly("0", "1");
+                .extracting(r -> r.get("version")).containsExactly("0", "1", "2");
         assertThat(f.count("SELECT count(*) FROM batch_runs")).isZero();
         assertThat(app.validateWithResult().validationSuccessful).isTrue();
         assertThat(app.migrate().migrationsExecuted).isZero();
@@ -99,7 +105,7 @@ class SchemaMigrationTest {
                         "batchtrack_ops.data_readiness");
         assertThat(f.count("SELECT count(*) FROM batchtrack_ops.batch_runs WHERE status = 'success'")).isEqualTo(1);
         assertThat(f.store.queries().latest()).isPresent();
-        assertThat(BatchtrackSchema.currentVersion(db.dataSource(), "batchtrack_ops")).contains("1");
+        assertThat(BatchtrackSchema.currentVersion(db.dataSource(), "batchtrack_ops")).contains("2");
         assertThat(BatchtrackSchema.currentVersion(db.dataSource(), "public")).isEmpty();
     }
 
@@ -142,6 +148,8 @@ class SchemaMigrationTest {
                 .isEqualTo("batch_runs_season_type_check");
         assertThat(constraintBroken(f, String.format(insert, "", 2025, 1, "reg", "done", "")))
                 .isEqualTo("batch_runs_status_check");
+        assertThat(constraintBroken(f, String.format(insert, "", 2025, 1, "reg", "abandoned", "")))
+                .isEqualTo("batch_runs_status_check");
         assertThat(constraintBroken(f, String.format(insert, "", 1919, 1, "reg", "success", "")))
                 .isEqualTo("batch_runs_season_year_check");
         assertThat(constraintBroken(f, String.format(insert, ", odds_synced", 2025, 1, "reg", "success", ", -1")))
@@ -150,7 +158,12 @@ class SchemaMigrationTest {
                 + " NULL)")).isEqualTo("data_readiness_week_check");
         assertThat(constraintBroken(f, "INSERT INTO data_readiness VALUES (2025, 1, 'reg', true, true, -1, 1, now(),"
                 + " NULL)")).isEqualTo("data_readiness_counts_check");
+        assertThat(constraintBroken(f, String.format(insert, ", custom_metrics_dropped", 2025, 1, "reg", "success",
+                ", -1"))).isEqualTo("batch_runs_custom_metrics_dropped_check");
+        assertThat(constraintBroken(f, String.format(insert, ", stale_limit_ms", 2025, 1, "reg", "running", ", 0")))
+                .isEqualTo("batch_runs_stale_limit_check");
         f.execute(String.format(insert, "", 2025, 0, "pre", "success", "")); // preseason week 0 is fine
+        f.execute(String.format(insert, "", 2025, 1, "reg", "skipped", "")); // version 2: skipped exclusive runs
     }
 
     private static String constraintBroken(Fixture f, String statement) {

@@ -7,22 +7,26 @@ import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
 /**
- * The code inlined around every woven method: {@link Woven#enter} before the body, {@link Woven#exit}
- * after it, whether it returned or threw; so a woven method has exactly the semantics of
- * {@code BatchTracking.call}. The advice is inlined, so it must stay within what any woven class file
+ * The code inlined around every woven method: {@link Woven#enterOrSkip} before the body,
+ * {@link Woven#exit} after it, whether it returned or threw; so a woven method has exactly the
+ * semantics of {@code BatchTracking.call} (and, for an exclusive {@code void} method that loses
+ * under {@code on-conflict=skip}, of {@code BatchTracking.run}: the body is skipped). The advice is inlined, so it must stay within what any woven class file
  * may contain (Java 7 bytecode: static calls, one {@code invokedynamic}, no lambdas or string
  * concatenation) and may only name public types of the api, which every class loader sees.
  */
 final class TrackedBatchAdvice {
     private TrackedBatchAdvice() {}
 
-    @Advice.OnMethodEnter
-    static BatchTracker enter(@PlanOf MethodSpec plan, @Advice.AllArguments Object[] args) {
-        return Woven.enter(plan, args);
+    /** @return true to skip the body: only an exclusive void method that lost, under on-conflict=skip */
+    @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
+    static boolean enter(@PlanOf MethodSpec plan, @Advice.AllArguments Object[] args,
+            @Advice.Local("run") BatchTracker run) {
+        run = Woven.enterOrSkip(plan, args);
+        return Woven.skips(run);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class)
-    static void exit(@PlanOf MethodSpec plan, @Advice.Enter BatchTracker run,
+    static void exit(@PlanOf MethodSpec plan, @Advice.Local("run") BatchTracker run,
             @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object returned, @Advice.Thrown Throwable thrown) {
         Woven.exit(plan, run, returned, thrown);
     }

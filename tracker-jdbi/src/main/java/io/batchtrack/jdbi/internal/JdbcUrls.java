@@ -22,6 +22,28 @@ public final class JdbcUrls {
         return url;
     }
 
+    /**
+     * The redacted URL a data source connects to, if it can say: PostgreSQL's own data sources and
+     * HikariCP pools (over a URL or over one of those). Null otherwise.
+     */
+    public static String of(javax.sql.DataSource dataSource) {
+        try {
+            if (dataSource instanceof org.postgresql.ds.common.BaseDataSource pg) {
+                return redact(pg.getUrl());
+            }
+            if (dataSource instanceof com.zaxxer.hikari.HikariDataSource hikari) {
+                return hikari.getJdbcUrl() != null ? redact(hikari.getJdbcUrl())
+                        : hikari.getDataSource() != null ? of(hikari.getDataSource()) : null;
+            }
+            if (dataSource != null && dataSource.isWrapperFor(org.postgresql.ds.common.BaseDataSource.class)) {
+                return redact(dataSource.unwrap(org.postgresql.ds.common.BaseDataSource.class).getUrl());
+            }
+        } catch (java.sql.SQLException | RuntimeException e) {
+            return null;
+        }
+        return null;
+    }
+
     /** The URL without its parameters, for messages. */
     public static String redact(String url) {
         int q = url.indexOf('?');

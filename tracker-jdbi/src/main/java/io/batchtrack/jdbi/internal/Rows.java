@@ -54,7 +54,9 @@ public final class Rows {
                 rs.getString("error_type"),
                 rs.getString("error_message"),
                 rs.getString("error_stack"),
-                rs.getString("host"));
+                rs.getString("host"),
+                rs.getBoolean("exclusive"),
+                rs.getLong("custom_metrics_dropped"));
     }
 
     static DataReadiness dataReadiness(ResultSet rs) throws SQLException {

@@ -1,6 +1,7 @@
 package io.batchtrack.jdbi.internal;
 
 import io.batchtrack.Metrics;
+import io.batchtrack.Period;
 import io.batchtrack.Warning;
 import io.batchtrack.internal.Json;
 import io.batchtrack.internal.Text;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
 
@@ -32,10 +34,59 @@ public final class RunWriter {
         this.sql = sql;
     }
 
-    public void started(Handle handle, RunRecord run) {
-        Update insert = handle.createUpdate(sql.insertStartedRun);
-        bindIdentity(insert, run);
-        insert.execute();
+    /**
+     * Opens a run. An exclusive run that finds another running for its batch type and period first
+     * sweeps (the holder's process may have died), then tries again.
+     *
+     * @return null if the run is recorded (or was already); else the id of the run that holds the
+     *     period, or {@link #UNKNOWN_HOLDER} if holders kept changing
+     */
+    public UUID started(Handle handle, RunRecord run, Duration defaultStaleLimit) {
+        boolean swept = false;
+        for (int attempt = 0; attempt < 4; attempt++) {
+            Update insert = handle.createUpdate(sql.insertStartedRun);
+            bindIdentity(insert, run);
+            insert.bind("stale_limit_ms", staleLimitMs(run));
+            if (insert.execute() == 1 || !run.spec().exclusive()) {
+                return null; // inserted, or a replay of a run that exists
+            }
+            if (handle.createQuery(sql.runExists).bind("id", Args.uuid(run.id())).mapTo(Long.class).one() > 0) {
+                return null;
+            }
+            Period p = run.spec().period();
+            UUID holder = handle.createQuery(sql.runningExclusiveRun).bind("batch_type", run.spec().batchType())
+                    .bind("season_year", p.seasonYear()).bind("week", p.week()).bind("season_type", p.seasonType().code())
+                    .mapTo(UUID.class).findOne().orElse(null);
+            if (holder == null) {
+                continue; // it ended between the two statements: the period is free
+            }
+            if (!swept) {
+                swept = true;
+                if (sweep(handle, defaultStaleLimit).contains(holder)) {
+                    continue; // the holder was dead
+                }
+            }
+            return holder;
+        }
+        return UNKNOWN_HOLDER;
+    }
+
+    /** The holder of a conflict that kept changing hands. */
+    public static final UUID UNKNOWN_HOLDER = new UUID(0, 0);
+
+    /** A heartbeat; changes nothing once the run has finished. Returns whether the row was still running. */
+    public boolean progress(Handle handle, RunRecord run) {
+        Update update = handle.createUpdate(sql.updateProgress);
+        update.bind("id", Args.uuid(run.id()));
+        bindCounters(update, run);
+        update.bind("stale_limit_ms", staleLimitMs(run));
+        return update.execute() == 1;
+    }
+
+    /** Marks abandoned runs; returns their ids. */
+    public List<UUID> sweep(Handle handle, Duration defaultStaleLimit) {
+        return handle.createQuery(sql.sweepAbandoned).bind("default_stale_limit_ms", defaultStaleLimit.toMillis())
+                .mapTo(UUID.class).list();
     }
 
     public void finished(Handle handle, RunRecord run) {
@@ -45,17 +96,27 @@ public final class RunWriter {
         upsert.bind("completed_at", Args.timestamp(run.finishedAt()))
                 .bind("duration_ms", duration == null ? null : Math.max(0L, duration.toMillis()))
                 .bind("heartbeat_at", Args.timestamp(run.finishedAt() != null ? run.finishedAt() : run.startedAt()))
-                .bind("custom_metrics", Json.counters(customMetrics(run.metrics())))
-                .bind("warnings", Json.warnings(cleanWarnings(run.warnings(), run.startedAt())))
-                .bind("warnings_dropped", run.warningsDropped());
-        for (String metric : Metrics.STANDARD) {
-            upsert.bind(metric, run.metric(metric));
-        }
+                .bind("stale_limit_ms", staleLimitMs(run));
+        bindCounters(upsert, run);
         RunFailure failure = run.failure();
         upsert.bind("error_type", failure == null ? null : clean(failure.type(), MAX_SHORT_TEXT))
                 .bind("error_message", failure == null ? null : clean(failure.message(), MAX_ERROR_MESSAGE))
                 .bind("error_stack", failure == null ? null : clean(failure.stackExcerpt(), MAX_ERROR_STACK));
         upsert.execute();
+    }
+
+    private static void bindCounters(Update statement, RunRecord run) {
+        statement.bind("custom_metrics", Json.counters(customMetrics(run.metrics())))
+                .bind("warnings", Json.warnings(cleanWarnings(run.warnings(), run.startedAt())))
+                .bind("warnings_dropped", run.warningsDropped())
+                .bind("custom_metrics_dropped", run.customMetricsDropped());
+        for (String metric : Metrics.STANDARD) {
+            statement.bind(metric, run.metric(metric));
+        }
+    }
+
+    private static Long staleLimitMs(RunRecord run) {
+        return run.staleLimit() == null ? null : Math.max(1L, run.staleLimit().toMillis());
     }
 
     private static void bindIdentity(Update statement, RunRecord run) {
@@ -69,7 +130,8 @@ public final class RunWriter {
                 .bind("triggered_by", run.spec().trigger().value())
                 .bind("status", run.status().code())
                 .bind("started_at", Args.timestamp(run.startedAt()))
-                .bind("host", clean(run.host(), MAX_SHORT_TEXT));
+                .bind("host", clean(run.host(), MAX_SHORT_TEXT))
+                .bind("exclusive", run.spec().exclusive());
     }
 
     private static Map<String, Long> customMetrics(Map<String, Long> metrics) {

@@ -10,7 +10,7 @@ public final class Sql {
             + " r.week, r.season_type, r.triggered_by, r.status, r.started_at, r.completed_at, r.duration_ms,"
             + " r.heartbeat_at, r.api_calls_made, r.games_processed, r.game_logs_added, r.predictions_generated,"
             + " r.predictions_skipped, r.odds_synced, r.errors_encountered, r.warnings_dropped, r.error_type,"
-            + " r.error_message, r.error_stack, r.host,"
+            + " r.error_message, r.error_stack, r.host, r.exclusive, r.custom_metrics_dropped,"
             + " ARRAY(SELECT m.key FROM jsonb_each_text(r.custom_metrics) m ORDER BY m.key) AS custom_metric_names,"
             + " ARRAY(SELECT m.value FROM jsonb_each_text(r.custom_metrics) m ORDER BY m.key) AS custom_metric_values,"
             + " ARRAY(SELECT w.value ->> 'stage' FROM jsonb_array_elements(r.warnings) WITH ORDINALITY w(value, n)"
@@ -24,21 +24,36 @@ public final class Sql {
             + " season_type, triggered_by, status, started_at, completed_at, duration_ms, heartbeat_at,"
             + " api_calls_made, games_processed, game_logs_added, predictions_generated, predictions_skipped,"
             + " odds_synced, errors_encountered, custom_metrics, warnings, warnings_dropped, error_type,"
-            + " error_message, error_stack, host";
+            + " error_message, error_stack, host, exclusive, custom_metrics_dropped, stale_limit_ms";
 
     private static final String ALL_VALUES = ":id, :parent_run_id, :batch_type, :batch_mode, :season_year, :week,"
             + " :season_type, :triggered_by, :status, :started_at, :completed_at, :duration_ms, :heartbeat_at,"
             + " :api_calls_made, :games_processed, :game_logs_added, :predictions_generated, :predictions_skipped,"
             + " :odds_synced, :errors_encountered, cast(:custom_metrics as jsonb), cast(:warnings as jsonb),"
-            + " :warnings_dropped, :error_type, :error_message, :error_stack, :host";
+            + " :warnings_dropped, :error_type, :error_message, :error_stack, :host, :exclusive,"
+            + " :custom_metrics_dropped, :stale_limit_ms";
 
     public final String runs;
     public final String readiness;
 
-    /** Opening a run: one INSERT; a replayed open never overwrites anything. */
+    /**
+     * Opening a run: one INSERT, heartbeat by the database's clock. It does nothing when the id
+     * exists (a replayed open never overwrites anything, never reopens a finished run) or when an
+     * exclusive run of the same batch type and period is running (the unique partial index decides).
+     */
     public final String insertStartedRun;
+    /** Whether a run exists, after an open that inserted nothing. */
+    public final String runExists;
+    /** The running exclusive run of a batch type and period, after an open that lost to it. */
+    public final String runningExclusiveRun;
+    /** A heartbeat: counters so far, heartbeat by the database's clock; a finished run is never changed. */
+    public final String updateProgress;
     /** Closing a run: one upsert, so the end is recorded even when the open was not, and replays change nothing. */
     public final String upsertFinishedRun;
+    /** Running runs silent for longer than their stale limit become failed / abandoned, by the database's clock. */
+    public final String sweepAbandoned;
+    /** Deletes up to :batch finished runs older than :age_ms (ms), oldest first; data_readiness is not touched. */
+    public final String purgeFinished;
     /** Refreshing a week's readiness: one upsert; see {@code ReadinessWriter} for the parameters. */
     public final String upsertReadiness;
 
@@ -53,10 +68,37 @@ public final class Sql {
         runs = quotedSchema + ".batch_runs";
         readiness = quotedSchema + ".data_readiness";
         insertStartedRun = "INSERT INTO " + runs + " (id, parent_run_id, batch_type, batch_mode, season_year, week,"
-                + " season_type, triggered_by, status, started_at, heartbeat_at, host)"
+                + " season_type, triggered_by, status, started_at, heartbeat_at, host, exclusive, stale_limit_ms)"
                 + " VALUES (:id, :parent_run_id, :batch_type, :batch_mode, :season_year, :week, :season_type,"
-                + " :triggered_by, :status, :started_at, :started_at, :host)"
-                + " ON CONFLICT (id) DO NOTHING";
+                + " :triggered_by, :status, :started_at, now(), :host, :exclusive, :stale_limit_ms)"
+                + " ON CONFLICT DO NOTHING";
+        runExists = "SELECT count(*) FROM " + runs + " WHERE id = :id";
+        runningExclusiveRun = "SELECT id FROM " + runs + " WHERE batch_type = :batch_type AND season_year = :season_year"
+                + " AND week = :week AND season_type = :season_type AND status = 'running' AND exclusive LIMIT 1";
+        updateProgress = "UPDATE " + runs + " SET heartbeat_at = now(), api_calls_made = :api_calls_made,"
+                + " games_processed = :games_processed, game_logs_added = :game_logs_added,"
+                + " predictions_generated = :predictions_generated, predictions_skipped = :predictions_skipped,"
+                + " odds_synced = :odds_synced, errors_encountered = :errors_encountered,"
+                + " custom_metrics = cast(:custom_metrics as jsonb), warnings = cast(:warnings as jsonb),"
+                + " warnings_dropped = :warnings_dropped, custom_metrics_dropped = :custom_metrics_dropped,"
+                + " stale_limit_ms = coalesce(:stale_limit_ms, stale_limit_ms)"
+                + " WHERE id = :id AND status = 'running'";
+        String limit = "coalesce(r.stale_limit_ms, :default_stale_limit_ms) * interval '1 millisecond'";
+        sweepAbandoned = "UPDATE " + runs + " AS r SET status = 'failed', error_type = 'abandoned',"
+                + " error_message = 'no heartbeat since ' || to_char(coalesce(r.heartbeat_at, r.started_at)"
+                + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') || ', longer than its stale limit of '"
+                + " || round(coalesce(r.stale_limit_ms, :default_stale_limit_ms) / 1000.0, 1) || ' s: process '"
+                + " || coalesce(r.host, '(unknown)') || ' is presumed dead',"
+                + " completed_at = now(),"
+                + " duration_ms = greatest(0, floor(extract(epoch FROM now() - r.started_at) * 1000))::bigint"
+                + " WHERE r.status = 'running' AND coalesce(r.heartbeat_at, r.started_at) < now() - " + limit
+                // right after the server (re)starts, live runs have not had a chance to beat yet
+                + " AND pg_postmaster_start_time() < now() - " + limit
+                + " RETURNING r.id";
+        purgeFinished = "DELETE FROM " + runs + " WHERE id IN (SELECT id FROM " + runs
+                + " WHERE started_at < now() - :age_ms * interval '1 millisecond' AND status <> 'running'"
+                + " AND coalesce(completed_at, started_at) < now() - :age_ms * interval '1 millisecond'"
+                + " ORDER BY started_at LIMIT :batch)";
         upsertFinishedRun = "INSERT INTO " + runs + " AS r (" + ALL_COLUMNS + ") VALUES (" + ALL_VALUES + ")"
                 + " ON CONFLICT (id) DO UPDATE SET parent_run_id = excluded.parent_run_id,"
                 + " batch_type = excluded.batch_type, batch_mode = excluded.batch_mode,"
@@ -70,7 +112,9 @@ public final class Sql {
                 + " errors_encountered = excluded.errors_encountered, custom_metrics = excluded.custom_metrics,"
                 + " warnings = excluded.warnings, warnings_dropped = excluded.warnings_dropped,"
                 + " error_type = excluded.error_type, error_message = excluded.error_message,"
-                + " error_stack = excluded.error_stack, host = excluded.host";
+                + " error_stack = excluded.error_stack, host = excluded.host, exclusive = excluded.exclusive,"
+                + " custom_metrics_dropped = excluded.custom_metrics_dropped,"
+                + " stale_limit_ms = coalesce(excluded.stale_limit_ms, r.stale_limit_ms)";
         String newGames = "(CASE WHEN :games_exact THEN excluded.games_count"
                 + " ELSE greatest(d.games_count, excluded.games_count) END)";
         String newPredictions = "(CASE WHEN :predictions_exact THEN excluded.predictions_count"

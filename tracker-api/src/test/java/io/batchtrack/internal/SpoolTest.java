@@ -1,0 +1,201 @@
+package io.batchtrack.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.batchtrack.BatchModes;
+import io.batchtrack.BatchTypes;
+import io.batchtrack.Period;
+import io.batchtrack.RunSpec;
+import io.batchtrack.RunStatus;
+import io.batchtrack.Trigger;
+import io.batchtrack.Warning;
+import io.batchtrack.internal.SpoolCodec.Entry;
+import io.batchtrack.internal.SpoolCodec.Op;
+import io.batchtrack.spi.RunFailure;
+import io.batchtrack.spi.RunRecord;
+import io.batchtrack.spi.StoreUnavailableException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpoolTest {
+    private static final String DESTINATION = "jdbc:postgresql://db:5432/nfl#public";
+    private static final RunSpec SPEC = new RunSpec(BatchTypes.WEEKLY_UPDATE, BatchModes.FULL, Period.regular(2025, 17),
+            Trigger.MANUAL, true);
+    private static final Instant T = Instant.parse("2025-12-30T15:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_record_survives_the_round_trip_field_for_field_however_hostile_its_text() {
+        String hostile = "'; DROP TABLE batch_runs; -- \" \\ \n\r\t \u2028 {\"x\": [1]} \uD83C\uDFC8 \u0001";
+        RunRecord r = new RunRecord(UUID.randomUUID(), UUID.randomUUID(), SPEC, RunStatus.FAILED, T, T.plusMillis(1_500),
+                Map.of("games_processed", 16L, "box_scores", 3L), List.of(new Warning("game_logs", hostile, T)), 4, 7,
+                new RunFailure("java.lang.IllegalStateException", hostile, "at x\n\tat y"), "42@host", Duration.ofSeconds(90));
+
+        Entry back = SpoolCodec.decode(SpoolCodec.encode(Op.FINISH, r));
+
+        assertThat(back.op()).isEqualTo(Op.FINISH);
+        assertThat(back.record()).isEqualTo(r);
+        assertThat(SpoolCodec.encode(Op.FINISH, r)).doesNotContain("\n");
+    }
+
+    @Test
+    void records_come_back_in_the_order_they_were_spooled_and_the_emptied_file_is_removed() {
+        Spool spool = Spool.in(dir, DESTINATION, 1 << 20);
+        List<RunRecord> written = List.of(record(1), record(2), record(3));
+        for (RunRecord r : written) {
+            assertThat(spool.append(Op.START, r)).isTrue();
+        }
+        List<UUID> delivered = new ArrayList<>();
+
+        Spool.Replay replay = spool.replay(e -> delivered.add(e.record().id()), true, true);
+
+        assertThat(replay).isEqualTo(new Spool.Replay(3, 0, true));
+        assertThat(delivered).containsExactly(written.get(0).id(), written.get(1).id(), written.get(2).id());
+        assertThat(spool.hasPending()).isFalse();
+        assertThat(files()).isEmpty();
+        spool.close();
+    }
+
+    @Test
+    void a_replay_that_meets_an_unreachable_store_stops_there_and_resumes_there() {
+        Spool spool = Spool.in(dir, DESTINATION, 1 << 20);
+        for (int i = 1; i <= 3; i++) {
+            spool.append(Op.START, record(i));
+        }
+        List<Long> delivered = new ArrayList<>();
+        int[] calls = new int[1];
+
+        Spool.Replay first = spool.replay(e -> {
+            if (++calls[0] == 2) {
+                throw new StoreUnavailableException("down", null);
+            }
+            delivered.add(e.record().metric("n"));
+        }, true, true);
+        Spool.Replay second = spool.replay(e -> delivered.add(e.record().metric("n")), true, true);
+
+        assertThat(first.complete()).isFalse();
+        assertThat(second).isEqualTo(new Spool.Replay(2, 0, true));
+        assertThat(delivered).containsExactly(1L, 2L, 3L);
+        spool.close();
+    }
+
+    @Test
+    void a_record_the_store_rejects_is_dropped_so_that_it_never_blocks_the_rest() {
+        Spool spool = Spool.in(dir, DESTINATION, 1 << 20);
+        for (int i = 1; i <= 3; i++) {
+            spool.append(Op.FINISH, record(i));
+        }
+        List<Long> delivered = new ArrayList<>();
+
+        Spool.Replay replay = spool.replay(e -> {
+            if (e.record().metric("n") == 2) {
+                throw new IllegalArgumentException("violates a check constraint");
+            }
+            delivered.add(e.record().metric("n"));
+        }, true, true);
+
+        assertThat(replay).isEqualTo(new Spool.Replay(2, 1, true));
+        assertThat(delivered).containsExactly(1L, 3L);
+        spool.close();
+    }
+
+    @Test
+    void what_a_closed_engine_left_is_replayed_by_the_next_one_and_removed() {
+        Spool ended = Spool.in(dir, DESTINATION, 1 << 20);
+        ended.append(Op.START, record(1));
+        ended.append(Op.FINISH, record(1));
+        ended.close();
+        assertThat(files()).hasSize(1);
+        Spool next = Spool.in(dir, DESTINATION, 1 << 20);
+        List<Op> delivered = new ArrayList<>();
+
+        Spool.Replay replay = next.replay(e -> delivered.add(e.op()), false, true);
+
+        assertThat(replay).isEqualTo(new Spool.Replay(2, 0, true));
+        assertThat(delivered).containsExactly(Op.START, Op.FINISH);
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void a_file_that_a_live_engine_writes_and_a_file_for_another_destination_are_left_alone() {
+        Spool live = Spool.in(dir, DESTINATION, 1 << 20);
+        live.append(Op.START, record(1));
+        Spool other = Spool.in(dir, "jdbc:postgresql://elsewhere:5432/nfl#public", 1 << 20);
+        other.append(Op.START, record(2));
+        other.close();
+        Spool next = Spool.in(dir, DESTINATION, 1 << 20);
+        List<UUID> delivered = new ArrayList<>();
+
+        next.replay(e -> delivered.add(e.record().id()), false, true);
+
+        assertThat(delivered).isEmpty();
+        assertThat(files()).hasSize(2);
+        live.close();
+    }
+
+    @Test
+    void an_incomplete_last_line_of_a_process_that_died_while_writing_is_dropped_and_the_rest_replayed()
+            throws Exception {
+        Spool ended = Spool.in(dir, DESTINATION, 1 << 20);
+        ended.append(Op.START, record(1));
+        ended.close();
+        Files.writeString(files().get(0), "{\"op\":\"finish\",\"run\":{\"id\":\"01", StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        List<UUID> delivered = new ArrayList<>();
+
+        Spool.Replay replay = Spool.in(dir, DESTINATION, 1 << 20).replay(e -> delivered.add(e.record().id()), false, true);
+
+        assertThat(replay).isEqualTo(new Spool.Replay(1, 0, true));
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void a_full_spool_refuses_further_records_and_counts_them_lost() {
+        Spool spool = Spool.in(dir, DESTINATION, 1_000);
+
+        boolean first = spool.append(Op.START, record(1));
+        boolean second = spool.append(Op.START, record(2));
+        boolean third = spool.append(Op.START, record(3));
+
+        assertThat(first).isTrue();
+        assertThat(second && third).isFalse();
+        assertThat(spool.lost()).isPositive();
+        spool.close();
+    }
+
+    @Test
+    void file_names_reveal_nothing_of_the_destination() {
+        Spool spool = Spool.in(dir, DESTINATION, 1 << 20);
+        spool.append(Op.START, record(1));
+
+        assertThat(files()).singleElement().satisfies(p -> assertThat(p.getFileName().toString())
+                .matches("[0-9a-f]{16}-\\d+-[0-9a-f]+\\.spool").doesNotContain("db").doesNotContain("nfl"));
+        spool.close();
+    }
+
+    private static RunRecord record(int n) {
+        return new RunRecord(UUID.randomUUID(), null, SPEC, RunStatus.RUNNING, T, null, Map.of("n", (long) n), List.of(),
+                0, null, "42@host");
+    }
+
+    private List<Path> files() {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
