@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One row of {@code batch_runs}, every column but {@code stale_limit_ms}; components that may be
+ * One row of {@code batch_runs}, every column; components that may be
  * SQL {@code NULL} are nullable and also offered as {@link Optional}s.
  */
 public record BatchRun(
@@ -45,7 +45,8 @@ public record BatchRun(
         String errorStack,
         String host,
         boolean exclusive,
-        long customMetricsDropped) {
+        long customMetricsDropped,
+        Long staleLimitMs) {
 
     public BatchRun {
         customMetrics = Map.copyOf(customMetrics);
@@ -62,7 +63,7 @@ public record BatchRun(
         this(id, parentRunId, batchType, batchMode, seasonYear, week, seasonType, triggeredBy, status, startedAt,
                 completedAt, durationMs, heartbeatAt, apiCallsMade, gamesProcessed, gameLogsAdded, predictionsGenerated,
                 predictionsSkipped, oddsSynced, errorsEncountered, customMetrics, warnings, warningsDropped, errorType,
-                errorMessage, errorStack, host, false, 0);
+                errorMessage, errorStack, host, false, 0, null);
     }
 
     /** Whether a sweep marked this run failed because its process stopped sending heartbeats. */

@@ -56,7 +56,8 @@ public final class Rows {
                 rs.getString("error_stack"),
                 rs.getString("host"),
                 rs.getBoolean("exclusive"),
-                rs.getLong("custom_metrics_dropped"));
+                rs.getLong("custom_metrics_dropped"),
+                rs.getObject("stale_limit_ms", Long.class));
     }
 
     static DataReadiness dataReadiness(ResultSet rs) throws SQLException {

@@ -10,7 +10,7 @@ public final class Sql {
             + " r.week, r.season_type, r.triggered_by, r.status, r.started_at, r.completed_at, r.duration_ms,"
             + " r.heartbeat_at, r.api_calls_made, r.games_processed, r.game_logs_added, r.predictions_generated,"
             + " r.predictions_skipped, r.odds_synced, r.errors_encountered, r.warnings_dropped, r.error_type,"
-            + " r.error_message, r.error_stack, r.host, r.exclusive, r.custom_metrics_dropped,"
+            + " r.error_message, r.error_stack, r.host, r.exclusive, r.custom_metrics_dropped, r.stale_limit_ms,"
             + " ARRAY(SELECT m.key FROM jsonb_each_text(r.custom_metrics) m ORDER BY m.key) AS custom_metric_names,"
             + " ARRAY(SELECT m.value FROM jsonb_each_text(r.custom_metrics) m ORDER BY m.key) AS custom_metric_values,"
             + " ARRAY(SELECT w.value ->> 'stage' FROM jsonb_array_elements(r.warnings) WITH ORDINALITY w(value, n)"

@@ -111,6 +111,9 @@ public final class StatusJson {
         Json.string(b, r.errorStack());
         next(b, "host");
         Json.string(b, r.host());
+        next(b, "exclusive").append(r.exclusive());
+        next(b, "stale_limit_ms").append(r.staleLimitMs()); // "null" when absent
+        next(b, "custom_metrics_dropped").append(r.customMetricsDropped());
         return b.append('}');
     }
 
