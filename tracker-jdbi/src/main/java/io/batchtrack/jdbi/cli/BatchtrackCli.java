@@ -3,11 +3,13 @@ package io.batchtrack.jdbi.cli;
 import io.batchtrack.config.ConfigException;
 import io.batchtrack.config.TrackerConfig;
 import io.batchtrack.internal.Log;
+import io.batchtrack.jdbi.BatchRunQueries;
 import io.batchtrack.jdbi.BatchtrackSchema;
 import io.batchtrack.jdbi.PostgresRunStore;
 import io.batchtrack.jdbi.RunMaintenance;
 import io.batchtrack.jdbi.internal.JdbcUrls;
 import io.batchtrack.jdbi.internal.Pools;
+import io.batchtrack.jdbi.status.StatusServer;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -39,6 +41,8 @@ public final class BatchtrackCli {
             "                                else the stale-limit key, else 3 x heartbeat-interval)",
             "  purge --older-than P90D [--batch-size 5000]",
             "                                delete finished runs older than that, in batches; data_readiness is kept",
+            "  serve                         serve the System Status page and the four endpoints until stopped",
+            "                                (status.port, status.bind; token from BATCHTRACK_STATUS_TOKEN)",
             "durations: ISO-8601 (PT90S, P90D) or a number with ms, s, m, h or d",
             "configuration: BATCHTRACK_JDBC_URL, BATCHTRACK_JDBC_USER, BATCHTRACK_JDBC_PASSWORD or",
             "BATCHTRACK_JDBC_PASSWORD_FILE, BATCHTRACK_SCHEMA (default public); or -Dbatchtrack.jdbc.url=... etc.");
@@ -58,6 +62,11 @@ public final class BatchtrackCli {
 
     /** Runs one command; returns the exit status. */
     public static int run(String[] args, TrackerConfig config, PrintStream out, PrintStream err) {
+        return run(args, config, out, err, BatchtrackCli::untilInterrupted);
+    }
+
+    /** Like {@link #run(String[], TrackerConfig, PrintStream, PrintStream)}; {@code serve} serves while {@code serving} runs. */
+    static int run(String[] args, TrackerConfig config, PrintStream out, PrintStream err, Runnable serving) {
         String command = args.length == 0 ? "" : args[0];
         boolean help = args.length == 1 && (command.equals("help") || command.equals("--help") || command.equals("-h"));
         Options options;
@@ -108,6 +117,18 @@ public final class BatchtrackCli {
                             + " (data_readiness kept)");
                     return 0;
                 }
+                case "serve": {
+                    requireUpToDate(ds, schema);
+                    BatchRunQueries queries = BatchRunQueries.create(ds, schema);
+                    try (StatusServer server = StatusServer.fromConfig(config, queries).orElseThrow(() ->
+                            new ConfigException("status.port", "serve needs a port: BATCHTRACK_STATUS_PORT=8080 or"
+                                    + " -Dbatchtrack.status.port=8080 (0: any free port)"))) {
+                        out.println("batchtrack System Status page for " + where + ": " + server.uri());
+                        out.flush();
+                        serving.run();
+                    }
+                    return 0;
+                }
                 default: {
                     BatchtrackSchema.MigrationResult result = BatchtrackSchema.migrate(ds, schema);
                     out.println(result.changed()
@@ -123,6 +144,15 @@ public final class BatchtrackCli {
         } catch (RuntimeException e) {
             err.println("batchtrack " + command + " failed: " + Log.describe(e));
             return 1;
+        }
+    }
+
+    /** Blocks until the process is stopped (the server's threads are daemons). */
+    private static void untilInterrupted() {
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -145,6 +175,7 @@ public final class BatchtrackCli {
             switch (command) {
                 case "migrate":
                 case "status":
+                case "serve":
                     return args.length == 1 ? o : null;
                 case "sweep":
                 case "purge":
