@@ -8,7 +8,8 @@ import java.io.PrintStream;
 /**
  * {@code java -jar tracker-agent.jar COMMAND}: commands that need no application. Runs in a class
  * loader that sees the agent jar and the extracted api jar (see {@code BatchtrackAgent.main}).
- * {@code migrate} and {@code status} are tracker-jdbi's {@link BatchtrackCli}, bundled, with the
+ * {@code migrate}, {@code status}, {@code sweep}, {@code purge} and {@code serve} are tracker-jdbi's
+ * {@link BatchtrackCli}, bundled, with the
  * configuration the agent reads ({@code -Dbatchtrack.jdbc.url=...}, {@code BATCHTRACK_JDBC_URL}, ...).
  */
 public final class Cli {
@@ -27,6 +28,9 @@ public final class Cli {
                 return 0;
             case "migrate":
             case "status":
+            case "sweep":
+            case "purge":
+            case "serve":
                 return store(args);
             default:
                 System.err.println("unknown command '" + command + "'");
@@ -54,9 +58,12 @@ public final class Cli {
         out.println("usage: java -jar tracker-agent.jar COMMAND");
         out.println("  migrate   create or upgrade batch_runs and data_readiness (a no-op when up to date)");
         out.println("  status    print the schema version");
+        out.println("  sweep     mark runs whose process died failed / abandoned [--stale-limit 90s]");
+        out.println("  purge     delete finished runs older than an age: --older-than P90D [--batch-size 5000]");
+        out.println("  serve     serve the System Status page and endpoints until stopped (needs status.port)");
         out.println("  version   print the agent's version");
         out.println("  help      print this text");
-        out.println("migrate and status read the agent's configuration: BATCHTRACK_JDBC_URL, BATCHTRACK_JDBC_USER,");
+        out.println("these read the agent's configuration: BATCHTRACK_JDBC_URL, BATCHTRACK_JDBC_USER,");
         out.println("BATCHTRACK_JDBC_PASSWORD or BATCHTRACK_JDBC_PASSWORD_FILE, BATCHTRACK_SCHEMA (or -Dbatchtrack.jdbc.url=...)");
         out.println("As an agent: java -javaagent:tracker-agent.jar[=key=value,...] -jar your-batch.jar");
     }
