@@ -30,7 +30,11 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -jar examples/target/batchtrack-demo.jar [--agent PATH | --no-agent] [--jdbc-url URL [--jdbc-user USER]]
+ *     [--serve [PORT]]
  * </pre>
+ *
+ * With {@code --serve} the demo then keeps running and serves the System Status page on PORT (8080;
+ * 0 for any free port) through the agent jar's {@code serve} command, printing its URL, until stopped.
  *
  * Exit status: 0 when every step ended as planned, 1 when one did not, 2 for a bad command line or
  * a missing agent jar.
@@ -87,8 +91,16 @@ public final class Demo {
             }
             agent = found.get().toAbsolutePath();
         }
+        if (options.servePort() != null && agent == null) {
+            err.println("demo: --serve needs the agent jar (it serves the page with its serve command)");
+            return 2;
+        }
         try (DemoDatabase db = DemoDatabase.open(options, out)) {
-            return runSequence(db, agent, out, err);
+            int result = runSequence(db, agent, out, err);
+            if (options.servePort() != null) {
+                serve(db, agent, options.servePort(), out);
+            }
+            return result;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("demo: interrupted");
@@ -138,6 +150,16 @@ public final class Demo {
         return asPlanned ? 0 : 1;
     }
 
+    /** Serves the status page of the demo's database until this process is stopped (Ctrl-C). */
+    private static void serve(DemoDatabase db, Path agent, int port, PrintStream out)
+            throws IOException, InterruptedException {
+        Map<String, String> env = new HashMap<>(db.environment());
+        env.put("BATCHTRACK_STATUS_PORT", Integer.toString(port));
+        out.println();
+        out.println("== serving the System Status page (Ctrl-C to stop)");
+        new ForkedJvm(env, Duration.ofDays(365), out).run(ForkedJvm.jarCommand(agent, List.of("serve")));
+    }
+
     /**
      * The agent jar under {@code tracker-agent/target}, searched upwards from here: a jar whose manifest
      * names a {@code Premain-Class} and that holds the nested api jar, other than the shade plugin's
@@ -180,19 +202,28 @@ public final class Demo {
     }
 
     /** The command line. */
-    record Options(Path agent, boolean noAgent, String jdbcUrl, String jdbcUser) {
+    record Options(Path agent, boolean noAgent, String jdbcUrl, String jdbcUser, Integer servePort) {
         static final String USAGE = "usage: java -jar batchtrack-demo.jar [--agent PATH | --no-agent]"
-                + " [--jdbc-url URL [--jdbc-user USER]]   (password: BATCHTRACK_JDBC_PASSWORD)";
+                + " [--jdbc-url URL [--jdbc-user USER]] [--serve [PORT]]   (password: BATCHTRACK_JDBC_PASSWORD)";
+        static final int DEFAULT_PORT = 8080;
 
         static Options parse(String[] args) {
             Path agent = null;
             boolean noAgent = false;
             String url = null;
             String user = null;
+            Integer port = null;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 if (a.equals("--no-agent")) {
                     noAgent = true;
+                    continue;
+                }
+                if (a.equals("--serve")) {
+                    port = DEFAULT_PORT;
+                    if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                        port = port(args[++i]);
+                    }
                     continue;
                 }
                 if (!a.equals("--agent") && !a.equals("--jdbc-url") && !a.equals("--jdbc-user")) {
@@ -215,7 +246,19 @@ public final class Demo {
             if (noAgent && agent != null) {
                 throw new IllegalArgumentException("--agent and --no-agent exclude each other");
             }
-            return new Options(agent, noAgent, url, user);
+            return new Options(agent, noAgent, url, user, port);
+        }
+
+        private static int port(String value) {
+            try {
+                int p = Integer.parseInt(value);
+                if (p >= 0 && p <= 65_535) {
+                    return p;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("--serve port '" + value + "' is not a number in 0..65535");
         }
     }
 

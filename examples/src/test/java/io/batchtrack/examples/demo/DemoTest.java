@@ -87,7 +87,10 @@ class DemoTest {
         assertThat(run("--agent")).isEqualTo(2);
         assertThat(run("--agent", "a.jar", "--no-agent")).isEqualTo(2);
         assertThat(run("--verbose")).isEqualTo(2);
+        assertThat(run("--serve", "eighty")).isEqualTo(2);
+        assertThat(run("--no-agent", "--serve")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--agent needs a value",
-                "--agent and --no-agent exclude each other", "unknown option '--verbose'");
+                "--agent and --no-agent exclude each other", "unknown option '--verbose'",
+                "--serve port 'eighty' is not a number in 0..65535", "--serve needs the agent jar");
     }
 }
