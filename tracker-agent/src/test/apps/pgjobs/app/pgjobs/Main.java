@@ -38,6 +38,15 @@ public final class Main {
             System.out.println("async_failure.threw=" + e.getCause().getMessage());
         }
         worker.join();
+        String statusUrl = System.getProperty("pgjobs.status-url");
+        if (statusUrl != null) {
+            // the agent's status.port: the page of these very runs, served from this JVM
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(statusUrl)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            System.out.println("status.code=" + response.statusCode());
+            System.out.println("status.body=" + response.body().replace('\n', ' '));
+        }
         System.out.println("done=true");
     }
 

@@ -200,4 +200,22 @@ class PostgresStoreIT {
         }
         return "jdbc.url=jdbc:postgresql://127.0.0.1:" + port + "/nfl,jdbc.user=nfl";
     }
+
+    @org.junit.jupiter.api.Test
+    void withStatusPortTheAgentServesThePageOfTheApplicationsRunsFromItsJvm() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        Database db = new Database(database, "status_port");
+        AppRun run = db.configure(Forked.app(Jdk.current(), "app.pgjobs.Main", TestApps.jar("pgjobs", 17))
+                .sysprop("pgjobs.status-url", "http://127.0.0.1:" + port + "/api/admin/batch-runs/history?limit=20"),
+                "status.port=" + port).run();
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.value("status.code")).as(run.toString()).isEqualTo("200");
+        assertThat(run.value("status.body")).contains("\"batch_type\":\"weekly_update\"")
+                .contains("\"status\":\"failed\"").contains("odds API unavailable: HTTP 503")
+                .contains("\"batch_type\":\"roster_refresh\"");
+    }
 }

@@ -2,6 +2,8 @@ package io.batchtrack.agent.internal;
 
 import io.batchtrack.config.TrackerConfig;
 import io.batchtrack.internal.Log;
+import io.batchtrack.jdbi.PostgresRunStore;
+import io.batchtrack.jdbi.status.StatusServer;
 import io.batchtrack.jdbi.internal.JdbcRunStoreProvider;
 import io.batchtrack.spi.RunStore;
 import io.batchtrack.spi.RunStoreProvider;
@@ -37,7 +39,23 @@ public final class BundledJdbcStore implements RunStoreProvider {
     public RunStore create(TrackerConfig config) {
         RunStore created = store.create(config);
         keepDriverPrivate();
+        if (created instanceof PostgresRunStore postgres) {
+            serveStatus(config, postgres);
+        }
         return created;
+    }
+
+    /**
+     * {@code status.port=...}: the System Status page of this store, served from the application's JVM
+     * (daemon threads: it never keeps the application alive). A server that cannot start is logged in
+     * one line and the application runs on.
+     */
+    private static void serveStatus(TrackerConfig config, PostgresRunStore store) {
+        try {
+            StatusServer.fromConfig(config, store::queries);
+        } catch (RuntimeException e) {
+            Log.warn("batchtrack could not serve its status page: " + Log.describe(e) + "; the batch runs on");
+        }
     }
 
     /** Loads the bundled driver class (which registers it) and takes it out of DriverManager again. */
