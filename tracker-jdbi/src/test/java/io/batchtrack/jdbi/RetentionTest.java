@@ -61,7 +61,7 @@ class RetentionTest {
         int status = cli(db, out, "purge", "--older-than", "P90D", "--batch-size", "2");
 
         assertThat(status).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("deleted 3 finished run(s) older than PT2160H")
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("deleted 3 finished run(s) older than P90D")
                 .contains("data_readiness kept");
         assertThat(f.count("SELECT count(*) FROM batch_runs")).isEqualTo(2);
     }

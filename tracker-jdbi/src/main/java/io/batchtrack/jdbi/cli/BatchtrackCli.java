@@ -113,7 +113,7 @@ public final class BatchtrackCli {
                 case "purge": {
                     requireUpToDate(ds, schema);
                     long deleted = RunMaintenance.create(ds, schema).purge(options.olderThan, options.batchSize);
-                    out.println(where + ": deleted " + deleted + " finished run(s) older than " + options.olderThan
+                    out.println(where + ": deleted " + deleted + " finished run(s) older than " + options.olderThanAsGiven
                             + " (data_readiness kept)");
                     return 0;
                 }
@@ -167,6 +167,7 @@ public final class BatchtrackCli {
     private static final class Options {
         Duration staleLimit;
         Duration olderThan;
+        String olderThanAsGiven;
         int batchSize = RunMaintenance.DEFAULT_PURGE_BATCH;
 
         /** @throws IllegalArgumentException naming the option that is wrong */
@@ -192,7 +193,10 @@ public final class BatchtrackCli {
                 try {
                     switch (command + " " + option) {
                         case "sweep --stale-limit": o.staleLimit = positive(option, value); break;
-                        case "purge --older-than": o.olderThan = positive(option, value); break;
+                        case "purge --older-than":
+                            o.olderThan = positive(option, value);
+                            o.olderThanAsGiven = value;
+                            break;
                         case "purge --batch-size": o.batchSize = Integer.parseInt(value); break;
                         default: throw new IllegalArgumentException(command + " has no option " + option);
                     }
