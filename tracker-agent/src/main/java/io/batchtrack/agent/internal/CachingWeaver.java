@@ -41,7 +41,7 @@ final class CachingWeaver implements ClassWeaver {
         try {
             Result cached = c.get(key);
             if (cached != null) {
-                Log.debug("batchtrack took the woven " + name + " from the cache (" + c.file(key) + ")");
+                // no log line: the first one costs a JVM some 50 ms to set up logging, at every start
                 return cached;
             }
         } catch (IOException e) {
@@ -67,7 +67,6 @@ final class CachingWeaver implements ClassWeaver {
                     identity = WeaverIdentity.ofAgentJar();
                 }
                 cache = WeaveCache.open(dir);
-                Log.debug("batchtrack weaving cache: " + cache.directory());
             } catch (IOException | RuntimeException e) {
                 Log.warn("batchtrack does not use the weaving cache (" + e.getMessage()
                         + "); classes are woven on every start. Set cache.enabled=false to go without one.");
