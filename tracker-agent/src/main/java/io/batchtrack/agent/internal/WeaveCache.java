@@ -217,7 +217,19 @@ final class WeaveCache {
         throw new IOException("cannot make a key in " + file);
     }
 
+    /**
+     * Who this process writes files as: the owner of the api jar it extracted, else the user named by
+     * {@code user.name} (which a container user without a passwd entry does not have).
+     */
     private static UserPrincipal currentUser(Path dir) throws IOException {
+        Path ours = ApiJar.appended();
+        if (ours != null) {
+            try {
+                return Files.getOwner(ours, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                // deleted meanwhile: ask by name
+            }
+        }
         String name = System.getProperty("user.name");
         try {
             return dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(name);
