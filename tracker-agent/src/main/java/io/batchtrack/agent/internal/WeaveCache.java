@@ -180,7 +180,7 @@ final class WeaveCache {
         }
         byte[] body = buffer.toByteArray();
         out.write(Sha256.hmac(secret, body));
-        writeAtomically(file(key), buffer.toByteArray());
+        writeAtomically(file(key), buffer.toByteArray(), true);
     }
 
     /** A stored entry that is not used. */
@@ -200,7 +200,8 @@ final class WeaveCache {
             try {
                 attributes = Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             } catch (NoSuchFileException e) {
-                writeAtomically(file, randomBytes());
+                // never over another JVM's new key: its entries would fail their check at the next start
+                writeAtomically(file, randomBytes(), false);
                 continue;
             }
             if (!attributes.isRegularFile() || !attributes.owner().equals(me)
@@ -212,7 +213,7 @@ final class WeaveCache {
                 return key;
             }
             // a torn key file makes every entry unreadable; a new key starts the cache afresh
-            writeAtomically(file, randomBytes());
+            writeAtomically(file, randomBytes(), true);
         }
         throw new IOException("cannot make a key in " + file);
     }
@@ -263,8 +264,11 @@ final class WeaveCache {
         }
     }
 
-    /** Owner-only temporary file in the same directory, then a rename over the target. */
-    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
+    /**
+     * Owner-only temporary file in the same directory, then a rename over the target; or, not to
+     * {@code replace}, a hard link, which fails (and leaves the target as it is) if the target exists.
+     */
+    private static void writeAtomically(Path target, byte[] bytes, boolean replace) throws IOException {
         FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OWNER_RW);
         Path temp = null;
         OutputStream out = null;
@@ -285,7 +289,15 @@ final class WeaveCache {
             try (OutputStream o = out) {
                 o.write(bytes);
             }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            if (replace) {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                try {
+                    Files.createLink(target, temp);
+                } catch (FileAlreadyExistsException raced) {
+                    // another JVM was first; the caller reads what it wrote
+                }
+            }
         } finally {
             Files.deleteIfExists(temp);
         }

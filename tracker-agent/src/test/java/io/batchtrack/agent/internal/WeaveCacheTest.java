@@ -9,7 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -170,6 +175,28 @@ class WeaveCacheTest {
 
         assertThat(Files.size(dir.resolve(WeaveCache.KEY_FILE))).isEqualTo(32);
         assertThatThrownBy(() -> reopened.get(KEY)).isInstanceOf(WeaveCache.InvalidEntry.class);
+    }
+
+    @Test
+    void cachesOpenedAtOnceOnANewDirectoryAgreeOnOneKey() throws Exception {
+        Path dir = tmp.resolve("c");
+        int starts = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(starts);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<WeaveCache>> opened = new ArrayList<>();
+        for (int i = 0; i < starts; i++) {
+            opened.add(pool.submit(() -> {
+                go.await();
+                return WeaveCache.open(dir);
+            }));
+        }
+        go.countDown();
+        WeaveCache first = opened.get(0).get();
+        first.put(KEY, WOVEN);
+        for (Future<WeaveCache> other : opened) {
+            assertThat(other.get().get(KEY).bytes()).isEqualTo(WOVEN.bytes());
+        }
+        pool.shutdown();
     }
 
     @Test
