@@ -38,7 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>each entry carries an HMAC-SHA256, over everything before it, under a random key kept in the
  *       directory in an owner-only ({@code 0600}) file; an entry that fails it (corrupt, truncated, written
  *       without the key, or filed under another key) is ignored and the class is woven again;</li>
- *   <li>entries are written to a temporary file and renamed into place, so a reader never sees half one.</li>
+ *   <li>entries are written to a temporary file and renamed into place, so a reader never sees half one
+ *       (the key is linked into place instead, so that JVMs starting together agree on one).</li>
  * </ul>
  * An entry: {@code "BTWC"}, format, the key (32 bytes), the weaver's warnings, the woven bytes (length
  * -1 for a class left as it is), then the MAC.
@@ -296,6 +297,9 @@ final class WeaveCache {
                     Files.createLink(target, temp);
                 } catch (FileAlreadyExistsException raced) {
                     // another JVM was first; the caller reads what it wrote
+                } catch (IOException | UnsupportedOperationException noLinks) {
+                    // a file system without hard links: a rename, which may replace a racing JVM's key
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
                 }
             }
         } finally {
