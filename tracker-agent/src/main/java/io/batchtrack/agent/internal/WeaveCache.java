@@ -118,7 +118,9 @@ final class WeaveCache {
     }
 
     /**
-     * The stored outcome for {@code key}, or null when there is none or it fails its checks.
+     * The stored outcome for {@code key}, or null when there is none. The MAC is checked before anything
+     * else is read, so nothing of an entry that fails it is used (the directory's checks in {@link #open}
+     * are not relied on for that: a directory swapped after them still holds no entry under our key).
      *
      * @throws InvalidEntry naming what is wrong with a stored entry
      */
