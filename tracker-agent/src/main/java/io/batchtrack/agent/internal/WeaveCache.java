@@ -5,29 +5,19 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Woven class files on disk, one file per key, so that a start whose classes were woven before needs
@@ -51,12 +41,6 @@ final class WeaveCache {
     private static final int MAGIC = 0x42545743;
     private static final int FORMAT = 1;
     private static final int MAX_ENTRY = 64 << 20;
-    private static final OpenOption[] READ_NO_LINK = {StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS};
-    private static final Set<PosixFilePermission> OWNER_RW = EnumSet.of(PosixFilePermission.OWNER_READ,
-            PosixFilePermission.OWNER_WRITE);
-    private static final Set<PosixFilePermission> OWNER_RWX = EnumSet.of(PosixFilePermission.OWNER_READ,
-            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
-    private static final AtomicLong TEMP_COUNTER = new AtomicLong();
 
     private final Path dir;
     private final byte[] secret;
@@ -82,12 +66,12 @@ final class WeaveCache {
                 Files.createDirectories(parent);
             }
             try {
-                Files.createDirectory(abs, PosixFilePermissions.asFileAttribute(OWNER_RWX));
+                Files.createDirectory(abs, PosixFilePermissions.asFileAttribute(PrivateFiles.OWNER_RWX));
             } catch (FileAlreadyExistsException raced) {
                 // another JVM made it first; it is checked below like any existing directory
             }
         }
-        UserPrincipal me = currentUser(abs);
+        UserPrincipal me = PrivateFiles.currentUser(abs);
         PosixFileAttributes attributes = Files.readAttributes(abs, PosixFileAttributes.class,
                 LinkOption.NOFOLLOW_LINKS);
         if (attributes.isSymbolicLink()) {
@@ -127,7 +111,7 @@ final class WeaveCache {
     ClassWeaver.Result get(byte[] key) throws IOException {
         byte[] data;
         try {
-            data = read(file(key));
+            data = PrivateFiles.read(file(key), MAX_ENTRY);
         } catch (NoSuchFileException e) {
             return null;
         }
@@ -135,8 +119,8 @@ final class WeaveCache {
         if (body < 16) {
             throw new InvalidEntry("it is truncated (" + data.length + " bytes)");
         }
-        byte[] mac = java.util.Arrays.copyOfRange(data, body, data.length);
-        if (!Sha256.equal(mac, Sha256.hmac(secret, java.util.Arrays.copyOf(data, body)))) {
+        byte[] mac = Arrays.copyOfRange(data, body, data.length);
+        if (!Sha256.equal(mac, Sha256.hmac(secret, Arrays.copyOf(data, body)))) {
             throw new InvalidEntry("its MAC does not match (corrupt, or not written by this cache)");
         }
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, 0, body));
@@ -183,7 +167,7 @@ final class WeaveCache {
         }
         byte[] body = buffer.toByteArray();
         out.write(Sha256.hmac(secret, body));
-        writeAtomically(file(key), buffer.toByteArray(), true);
+        PrivateFiles.writeAtomically(file(key), buffer.toByteArray(), true);
     }
 
     /** A stored entry that is not used. */
@@ -204,108 +188,20 @@ final class WeaveCache {
                 attributes = Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             } catch (NoSuchFileException e) {
                 // never over another JVM's new key: its entries would fail their check at the next start
-                writeAtomically(file, randomBytes(), false);
+                PrivateFiles.writeAtomically(file, PrivateFiles.randomBytes(), false);
                 continue;
             }
             if (!attributes.isRegularFile() || !attributes.owner().equals(me)
-                    || !OWNER_RW.containsAll(attributes.permissions())) {
+                    || !PrivateFiles.OWNER_RW.containsAll(attributes.permissions())) {
                 throw new IOException(file + " is not a regular file that only " + me.getName() + " can read and write");
             }
-            byte[] key = read(file);
+            byte[] key = PrivateFiles.read(file, 4 * Sha256.LENGTH);
             if (key.length == Sha256.LENGTH) {
                 return key;
             }
             // a torn key file makes every entry unreadable; a new key starts the cache afresh
-            writeAtomically(file, randomBytes(), true);
+            PrivateFiles.writeAtomically(file, PrivateFiles.randomBytes(), true);
         }
         throw new IOException("cannot make a key in " + file);
-    }
-
-    /**
-     * Who this process writes files as: the owner of the api jar it extracted, else the user named by
-     * {@code user.name} (which a container user without a passwd entry does not have).
-     */
-    private static UserPrincipal currentUser(Path dir) throws IOException {
-        Path ours = ApiJar.appended();
-        if (ours != null) {
-            try {
-                return Files.getOwner(ours, LinkOption.NOFOLLOW_LINKS);
-            } catch (IOException e) {
-                // deleted meanwhile: ask by name
-            }
-        }
-        String name = System.getProperty("user.name");
-        try {
-            return dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(name);
-        } catch (IOException | UnsupportedOperationException e) {
-            throw new IOException("cannot tell who the current user ('" + name + "') is: " + e.getMessage(), e);
-        }
-    }
-
-    /** From {@code /dev/urandom} where there is one: SecureRandom's first use costs some 100 ms. */
-    private static byte[] randomBytes() throws IOException {
-        byte[] bytes = new byte[Sha256.LENGTH];
-        Path urandom = Path.of("/dev/urandom");
-        if (Files.isReadable(urandom)) {
-            try (InputStream in = Files.newInputStream(urandom)) {
-                if (in.readNBytes(bytes, 0, bytes.length) == bytes.length) {
-                    return bytes;
-                }
-            }
-        }
-        new SecureRandom().nextBytes(bytes);
-        return bytes;
-    }
-
-    private static byte[] read(Path file) throws IOException {
-        try (SeekableByteChannel channel = Files.newByteChannel(file, READ_NO_LINK)) {
-            long size = channel.size();
-            if (size > MAX_ENTRY) {
-                throw new InvalidEntry("it is larger than any class file (" + size + " bytes)");
-            }
-            return Channels.newInputStream(channel).readAllBytes();
-        }
-    }
-
-    /**
-     * Owner-only temporary file in the same directory, then a rename over the target; or, not to
-     * {@code replace}, a hard link, which fails (and leaves the target as it is) if the target exists.
-     */
-    private static void writeAtomically(Path target, byte[] bytes, boolean replace) throws IOException {
-        FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OWNER_RW);
-        Path temp = null;
-        OutputStream out = null;
-        for (int attempt = 0; out == null; attempt++) {
-            // CREATE_NEW refuses an existing file or link, so the name need not be unguessable
-            temp = target.resolveSibling(".tmp-" + Long.toHexString(System.nanoTime()) + "-"
-                    + TEMP_COUNTER.incrementAndGet());
-            try {
-                out = Channels.newOutputStream(Files.newByteChannel(temp,
-                        EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly));
-            } catch (FileAlreadyExistsException e) {
-                if (attempt == 10) {
-                    throw e;
-                }
-            }
-        }
-        try {
-            try (OutputStream o = out) {
-                o.write(bytes);
-            }
-            if (replace) {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } else {
-                try {
-                    Files.createLink(target, temp);
-                } catch (FileAlreadyExistsException raced) {
-                    // another JVM was first; the caller reads what it wrote
-                } catch (IOException | UnsupportedOperationException noLinks) {
-                    // a file system without hard links: a rename, which may replace a racing JVM's key
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-                }
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 }
