@@ -35,10 +35,11 @@
  *       probe in the application's jar (and its {@code META-INF/services}) is found although the store is the
  *       agent's.</li>
  *   <li><b>Cheap until a class matches.</b> The transformer skips the JDK's classes and scans each other
- *       class file's bytes for {@code Lio/batchtrack/TrackedBatch;}; Byte Buddy is loaded only for a class
- *       that contains it. Nothing connects to a database in premain: the global engine is built from the
- *       agent's configuration when the first tracked class is woven (off the main thread) or at the first
- *       tracked call.</li>
+ *       class file's bytes for {@code Lio/batchtrack/TrackedBatch;}; a class that contains it is looked up
+ *       in an owner-only, HMAC-checked disk cache of woven classes, and Byte Buddy is loaded only on a miss,
+ *       so a batch jar started every week weaves once. Nothing connects to a database in premain: the
+ *       global engine is built from the agent's configuration when the first tracked class is woven (off
+ *       the main thread) or at the first tracked call.</li>
  *   <li><b>Inlined advice over the one lifecycle.</b> Around each woven method the advice calls
  *       {@code Woven.enter} and {@code Woven.exit}, the calls every front door makes, so status rules,
  *       asynchronous results, nesting and the failure policy are those of {@code BatchTracker}. The

@@ -225,7 +225,8 @@ class WeavingIT {
      * Class files javac cannot write: a constructor carrying the annotation, and a Java 6 class file (too
      * old for the advice's invokedynamic).
      */
-    private static synchronized Path generatedJar() {
+    /** Class files javac cannot write: an annotated constructor, a Java 6 class file. */
+    static synchronized Path generatedJar() {
         Path dir = TestApps.work().resolve("apps/generated");
         Path jar = dir.resolve("generated.jar");
         if (Files.exists(jar)) {

@@ -42,7 +42,7 @@ public final class AgentInstaller {
             return;
         }
         BatchTracking.setGlobalConfig(config);
-        instrumentation.addTransformer(new TrackedBatchTransformer(new GlobalEngine()), false);
+        instrumentation.addTransformer(new TrackedBatchTransformer(new GlobalEngine(), Weavers.of(config)), false);
     }
 
     /** Programmatic runs in this process record nothing either: the switch is for the whole process. */

@@ -1,6 +1,5 @@
 package io.batchtrack.agent.internal;
 
-import io.batchtrack.internal.Log;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -35,7 +34,7 @@ final class ByteBuddyWeaver implements ClassWeaver {
             .to(TrackedBatchAdvice.class);
 
     @Override
-    public byte[] weave(ClassLoader loader, String internalName, byte[] bytes) {
+    public Result weave(ClassLoader loader, String internalName, byte[] bytes) {
         String name = internalName.replace('/', '.');
         // the api's class files come from the api jar itself, as the JVM resolves them from there
         ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, bytes), api,
@@ -44,6 +43,7 @@ final class ByteBuddyWeaver implements ClassWeaver {
                 TypePool.Default.ReaderMode.FAST);
         TypeDescription type = pool.describe(name).resolve();
         List<MethodDescription> tracked = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         for (MethodDescription.InDefinedShape m : type.getDeclaredMethods()) {
             if (!annotated(m) || m.isBridge()) {
                 // javac copies a method's annotations to its bridges; the real method is woven once
@@ -51,22 +51,22 @@ final class ByteBuddyWeaver implements ClassWeaver {
             }
             String refusal = refusal(m);
             if (refusal != null) {
-                Log.warn("@TrackedBatch on " + member(type, m) + " is ignored: " + refusal);
+                warnings.add("@TrackedBatch on " + member(type, m) + " is ignored: " + refusal);
             } else {
                 tracked.add(m);
             }
         }
         if (tracked.isEmpty()) {
-            return null;
+            return new Result(null, warnings);
         }
         ClassFileVersion version = type.getClassFileVersion();
         if (version != null && version.isLessThan(OLDEST)) {
-            Log.warn("@TrackedBatch methods of " + name + " are not woven: its class file version ("
+            warnings.add("@TrackedBatch methods of " + name + " are not woven: its class file version ("
                     + version.getJavaVersion() + ") predates Java 7, which the woven code needs; recompile it");
-            return null;
+            return new Result(null, warnings);
         }
         AsmVisitorWrapper wrapper = advice.on(ElementMatchers.anyOf(tracked));
-        return byteBuddy.decorate(type, locator).visit(wrapper).make().getBytes();
+        return new Result(byteBuddy.decorate(type, locator).visit(wrapper).make().getBytes(), warnings);
     }
 
     private static ClassFileLocator apiLocator() {

@@ -1,9 +1,11 @@
 package io.batchtrack.agent.internal;
 
+import java.util.List;
+
 /**
- * Turns the bytes of a class that may hold {@code @TrackedBatch} methods into woven bytes. The seam
- * where a disk cache of woven classes (keyed by a hash of the input bytes and the agent version)
- * can sit in front of Byte Buddy, so that a cached start never loads Byte Buddy at all.
+ * Turns the bytes of a class that may hold {@code @TrackedBatch} methods into woven bytes. The Byte
+ * Buddy weaver does the work; {@link CachingWeaver} sits in front of it, so that a start whose classes
+ * are all in the disk cache never loads Byte Buddy at all.
  */
 interface ClassWeaver {
 
@@ -11,7 +13,21 @@ interface ClassWeaver {
      * @param loader the defining class loader, never the bootstrap loader
      * @param internalName the class's name with slashes, {@code com/example/Job}
      * @param bytes the class file
-     * @return the woven class file, or null to leave the class as it is
+     * @return the outcome, a function of {@code bytes} and the agent build alone (the cache relies on it)
      */
-    byte[] weave(ClassLoader loader, String internalName, byte[] bytes);
+    Result weave(ClassLoader loader, String internalName, byte[] bytes);
+
+    /**
+     * What weaving a class gave.
+     *
+     * @param bytes the woven class file, or null to leave the class as it is
+     * @param warnings lines for the log, one per annotated member that is not woven; the caller logs them
+     */
+    record Result(byte[] bytes, List<String> warnings) {
+        static final Result UNCHANGED = new Result(null, List.of());
+
+        public Result {
+            warnings = List.copyOf(warnings);
+        }
+    }
 }

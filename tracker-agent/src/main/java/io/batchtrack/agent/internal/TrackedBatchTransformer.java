@@ -7,7 +7,7 @@ import java.security.ProtectionDomain;
 /**
  * Weaves {@code @TrackedBatch} methods as classes load. Most classes leave after two checks: the
  * loader (the JDK's own classes are skipped) and a scan of the raw bytes for the annotation's
- * descriptor. Byte Buddy is loaded only when a class passes both.
+ * descriptor. A class that passes both goes to the weaver: the disk cache, then Byte Buddy on a miss.
  */
 final class TrackedBatchTransformer implements ClassFileTransformer {
     private static final String[] SKIPPED_PACKAGES = {"java/", "jdk/", "sun/", "com/sun/",
@@ -17,9 +17,11 @@ final class TrackedBatchTransformer implements ClassFileTransformer {
     private final ClassLoader platformLoader = ClassLoader.getPlatformClassLoader();
     private final ThreadLocal<Boolean> weaving = new ThreadLocal<>();
     private final GlobalEngine engine;
+    private final ClassWeaver weaver;
 
-    TrackedBatchTransformer(GlobalEngine engine) {
+    TrackedBatchTransformer(GlobalEngine engine, ClassWeaver weaver) {
         this.engine = engine;
+        this.weaver = weaver;
     }
 
     @Override
@@ -36,11 +38,14 @@ final class TrackedBatchTransformer implements ClassFileTransformer {
         }
         weaving.set(Boolean.TRUE);
         try {
-            byte[] woven = Weavers.byteBuddy().weave(loader, className, bytes);
-            if (woven != null) {
+            ClassWeaver.Result result = weaver.weave(loader, className, bytes);
+            for (String warning : result.warnings()) {
+                Log.warn(warning);
+            }
+            if (result.bytes() != null) {
                 engine.warmUp();
             }
-            return woven;
+            return result.bytes();
         } catch (Throwable t) {
             Log.warn("batchtrack could not weave " + className.replace('/', '.') + "; its @TrackedBatch methods run"
                     + " untracked: " + Log.describe(t));

@@ -52,6 +52,11 @@ public final class AppRun {
         return exitCode;
     }
 
+    /** The directory the application ran in, with its command line and output. */
+    public Path directory() {
+        return dir;
+    }
+
     public String stdout() {
         return stdout;
     }

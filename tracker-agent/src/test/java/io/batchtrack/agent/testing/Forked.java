@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Starts a test application in a JVM of its own, optionally with {@code -javaagent:<the built agent jar>},
  * and waits for it. The child's environment is this one's without {@code BATCHTRACK_*}, {@code CI} and
- * {@code JAVA_TOOL_OPTIONS}, so a developer's or CI's settings cannot change what a test sees.
+ * {@code JAVA_TOOL_OPTIONS}, so a developer's or CI's settings cannot change what a test sees. Each run
+ * with the agent weaves into a weaving cache of its own (in its run directory), so no run takes
+ * another's woven classes, unless the test names a cache or asks for the user's default one.
  */
 public final class Forked {
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -30,6 +32,7 @@ public final class Forked {
     private final List<String> args = new ArrayList<>();
     private String agentArguments;
     private boolean agent;
+    private boolean ownCache = true;
 
     private Forked(Jdk jdk, String mainClass) {
         this.jdk = jdk;
@@ -71,6 +74,12 @@ public final class Forked {
         return this;
     }
 
+    /** Leaves the weaving cache where the agent puts it by default (set {@code XDG_CACHE_HOME} to choose). */
+    public Forked defaultCache() {
+        this.ownCache = false;
+        return this;
+    }
+
     public Forked args(String... values) {
         args.addAll(List.of(values));
         return this;
@@ -104,6 +113,10 @@ public final class Forked {
             pb.environment().keySet().removeIf(k -> k.startsWith("BATCHTRACK_") || k.equals("CI")
                     || k.equals("JAVA_TOOL_OPTIONS") || k.equals("JDK_JAVA_OPTIONS"));
             pb.environment().putAll(env);
+            if (agent && ownCache) {
+                // the lowest-ranked source but a file: a test that names a cache anywhere else wins
+                pb.environment().putIfAbsent("BATCHTRACK_CACHE_DIR", dir.resolve("weave-cache").toString());
+            }
             Process p = pb.start();
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
