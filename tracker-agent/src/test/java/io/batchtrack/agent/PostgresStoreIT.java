@@ -175,7 +175,8 @@ class PostgresStoreIT {
         assertThat(run.value("programmatic.result")).isEqualTo("3");
         assertThat(run.value("track.inside")).isNotNull().isNotEqualTo("none");
         assertThat(run.value("done")).isEqualTo("true");
-        assertThat(run.stderrLines("could not record the start of run")).as(run.toString()).hasSize(1);
+        assertThat(run.stderrLines("cannot reach its store")).as(run.toString()).hasSize(1);
+        assertThat(run.stderrLines("is spooled in " + run.directory().resolve("spool"))).as(run.toString()).hasSize(1);
     }
 
     @ParameterizedTest(name = "{0}")

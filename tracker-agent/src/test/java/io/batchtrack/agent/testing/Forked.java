@@ -117,6 +117,8 @@ public final class Forked {
                 // the lowest-ranked source but a file: a test that names a cache anywhere else wins
                 pb.environment().putIfAbsent("BATCHTRACK_CACHE_DIR", dir.resolve("weave-cache").toString());
             }
+            // runs that cannot reach their database spool there, never in the user's home
+            pb.environment().putIfAbsent("BATCHTRACK_SPOOL_DIR", dir.resolve("spool").toString());
             Process p = pb.start();
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();

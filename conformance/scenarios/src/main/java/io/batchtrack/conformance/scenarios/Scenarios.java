@@ -184,6 +184,7 @@ public final class Scenarios {
                 "store", "jdbc",
                 "jdbc.url", "jdbc:postgresql://127.0.0.1:" + closedPort() + "/nowhere",
                 "jdbc.connection-timeout-ms", "250",
+                "spool.dir", "none", // this scenario is about the batch going on, not about the spool
                 "on-store-failure", "continue")));
         BatchTracking.setGlobal(unreachable);
         try {
