@@ -19,18 +19,29 @@ final class Weavers {
 
     /** The Byte Buddy weaver behind the cache configured in {@code config}, if any. */
     static ClassWeaver of(TrackerConfig config) {
+        return cached(config, ByteBuddyOnFirstUse.INSTANCE, true);
+    }
+
+    /** The weaver of the JDK's executors, behind the same cache (its entries are keyed by the JDK's bytes). */
+    static ClassWeaver jdkExecutors(TrackerConfig config) {
+        return cached(config, JdkOnFirstUse.INSTANCE, false);
+    }
+
+    private static ClassWeaver cached(TrackerConfig config, ClassWeaver weaver, boolean warn) {
         try {
             if (!config.getBoolean(CACHE_ENABLED, true)) {
-                return ByteBuddyOnFirstUse.INSTANCE;
+                return weaver;
             }
             Optional<String> dir = config.get(CACHE_DIR);
             return new CachingWeaver(dir.isPresent() ? directory(dir.get()) : defaultDirectory(
                     System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home"),
                     System.getProperty("java.io.tmpdir"), System.getProperty("user.name")),
-                    ByteBuddyOnFirstUse.INSTANCE);
+                    weaver);
         } catch (ConfigException e) {
-            Log.warn(e.getMessage() + "; classes are woven without the cache");
-            return ByteBuddyOnFirstUse.INSTANCE;
+            if (warn) {
+                Log.warn(e.getMessage() + "; classes are woven without the cache");
+            }
+            return weaver;
         }
     }
 
@@ -73,6 +84,19 @@ final class Weavers {
         public Result weave(ClassLoader loader, String internalName, byte[] bytes) {
             return Holder.WEAVER.weave(loader, internalName, bytes);
         }
+    }
+
+    private static final class JdkOnFirstUse implements ClassWeaver {
+        static final JdkOnFirstUse INSTANCE = new JdkOnFirstUse();
+
+        @Override
+        public Result weave(ClassLoader loader, String internalName, byte[] bytes) {
+            return JdkHolder.WEAVER.weave(loader, internalName, bytes);
+        }
+    }
+
+    private static final class JdkHolder {
+        static final ClassWeaver WEAVER = new JdkExecutorsWeaver();
     }
 
     private static final class Holder {
