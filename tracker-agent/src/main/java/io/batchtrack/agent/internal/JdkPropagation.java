@@ -41,11 +41,27 @@ final class JdkPropagation {
         this.weaver = weaver;
     }
 
-    /** Weaves the executors, the first time only; a failure leaves them as they were and says so. */
+    /**
+     * Weaves the executors, the first time only, and returns when they are woven; a failure leaves them as
+     * they were and says so. Called from a transformer, where the JVM ignores a retransformation asked
+     * for on the same thread (the agent is already inside its class-file hook there), so another
+     * thread asks for it while this one waits.
+     */
     void install() {
         if (!installed.compareAndSet(false, true)) {
             return;
         }
+        Thread t = new Thread(this::retransform, "batchtrack-propagation");
+        t.setDaemon(true);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void retransform() {
         try {
             // the advice inlined into java.base calls the api, which lives in the bootstrap loader's unnamed module
             instrumentation.redefineModule(Object.class.getModule(), Set.of(AutoPropagation.class.getModule()),
