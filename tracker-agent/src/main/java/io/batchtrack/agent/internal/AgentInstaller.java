@@ -44,10 +44,9 @@ public final class AgentInstaller {
             return;
         }
         BatchTracking.setGlobalConfig(config);
-        JdkPropagation propagation = propagate
-                ? new JdkPropagation(instrumentation, Weavers.jdkExecutors(config)) : null;
-        instrumentation.addTransformer(new TrackedBatchTransformer(new GlobalEngine(), Weavers.of(config),
-                propagation), false);
+        ClassWeaver weaver = Weavers.of(config);
+        JdkPropagation propagation = propagate ? new JdkPropagation(instrumentation, weaver) : null;
+        instrumentation.addTransformer(new TrackedBatchTransformer(new GlobalEngine(), weaver, propagation), false);
     }
 
     /** Programmatic runs in this process record nothing either: the switch is for the whole process. */

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -33,8 +32,6 @@ final class JdkPropagation {
     private final Instrumentation instrumentation;
     private final ClassWeaver weaver;
     private final AtomicBoolean installed = new AtomicBoolean();
-    /** Targets woven as they loaded, which need no retransformation. */
-    private final Set<String> wovenAtLoad = ConcurrentHashMap.newKeySet();
 
     JdkPropagation(Instrumentation instrumentation, ClassWeaver weaver) {
         this.instrumentation = instrumentation;
@@ -51,7 +48,12 @@ final class JdkPropagation {
         if (!installed.compareAndSet(false, true)) {
             return;
         }
-        Thread t = new Thread(this::retransform, "batchtrack-propagation");
+        Thread t = new Thread(new Runnable() { // no lambda: the first one costs a JVM some milliseconds
+            @Override
+            public void run() {
+                retransform();
+            }
+        }, "batchtrack-propagation");
         t.setDaemon(true);
         t.start();
         try {
@@ -66,19 +68,17 @@ final class JdkPropagation {
             // the advice inlined into java.base calls the api, which lives in the bootstrap loader's unnamed module
             instrumentation.redefineModule(Object.class.getModule(), Set.of(AutoPropagation.class.getModule()),
                     Map.of(), Map.of(), Set.of(), Map.of());
-            instrumentation.addTransformer(new Transformer(), true);
+            // loaded first, then all retransformed: the same bytes (the JVM's reconstitution) reach the
+            // weaving cache at every start, whether or not the application had used them yet
             List<Class<?>> loaded = new ArrayList<>();
             for (String target : TARGETS) {
-                Class<?> c;
                 try {
-                    c = Class.forName(target.replace('/', '.'), false, null);
+                    loaded.add(Class.forName(target.replace('/', '.'), false, null));
                 } catch (ClassNotFoundException e) {
-                    continue; // ThreadPerTaskExecutor before Java 21
-                }
-                if (!wovenAtLoad.contains(target)) {
-                    loaded.add(c);
+                    // ThreadPerTaskExecutor before Java 21
                 }
             }
+            instrumentation.addTransformer(new Transformer(), true);
             instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
         } catch (Exception | LinkageError e) {
             Log.warn("batchtrack cannot propagate runs to the JDK's executors (" + Log.describe(e)
@@ -94,11 +94,7 @@ final class JdkPropagation {
                 return null;
             }
             try {
-                byte[] woven = weaver.weave(null, className, bytes).bytes();
-                if (classBeingRedefined == null) {
-                    wovenAtLoad.add(className);
-                }
-                return woven;
+                return weaver.weave(null, className, bytes).bytes();
             } catch (Throwable t) {
                 Log.warn("batchtrack cannot propagate runs through " + className.replace('/', '.') + ": "
                         + Log.describe(t));

@@ -19,15 +19,10 @@ final class Weavers {
 
     /** The Byte Buddy weaver behind the cache configured in {@code config}, if any. */
     static ClassWeaver of(TrackerConfig config) {
-        return cached(config, ByteBuddyOnFirstUse.INSTANCE, true);
+        return cached(config, ByteBuddyOnFirstUse.INSTANCE);
     }
 
-    /** The weaver of the JDK's executors, behind the same cache (its entries are keyed by the JDK's bytes). */
-    static ClassWeaver jdkExecutors(TrackerConfig config) {
-        return cached(config, JdkOnFirstUse.INSTANCE, false);
-    }
-
-    private static ClassWeaver cached(TrackerConfig config, ClassWeaver weaver, boolean warn) {
+    private static ClassWeaver cached(TrackerConfig config, ClassWeaver weaver) {
         try {
             if (!config.getBoolean(CACHE_ENABLED, true)) {
                 return weaver;
@@ -38,9 +33,7 @@ final class Weavers {
                     System.getProperty("java.io.tmpdir"), System.getProperty("user.name")),
                     weaver);
         } catch (ConfigException e) {
-            if (warn) {
-                Log.warn(e.getMessage() + "; classes are woven without the cache");
-            }
+            Log.warn(e.getMessage() + "; classes are woven without the cache");
             return weaver;
         }
     }
@@ -76,22 +69,17 @@ final class Weavers {
         }
     }
 
-    /** Loads Byte Buddy when the first class is woven, not before. */
+    /**
+     * Loads Byte Buddy when the first class is woven, not before. The JDK's executors (bootstrap classes,
+     * see {@link JdkPropagation}) go to their own weaver, behind the same cache.
+     */
     private static final class ByteBuddyOnFirstUse implements ClassWeaver {
         static final ByteBuddyOnFirstUse INSTANCE = new ByteBuddyOnFirstUse();
 
         @Override
         public Result weave(ClassLoader loader, String internalName, byte[] bytes) {
-            return Holder.WEAVER.weave(loader, internalName, bytes);
-        }
-    }
-
-    private static final class JdkOnFirstUse implements ClassWeaver {
-        static final JdkOnFirstUse INSTANCE = new JdkOnFirstUse();
-
-        @Override
-        public Result weave(ClassLoader loader, String internalName, byte[] bytes) {
-            return JdkHolder.WEAVER.weave(loader, internalName, bytes);
+            return loader == null ? JdkHolder.WEAVER.weave(null, internalName, bytes)
+                    : Holder.WEAVER.weave(loader, internalName, bytes);
         }
     }
 
