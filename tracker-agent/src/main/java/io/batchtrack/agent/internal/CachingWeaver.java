@@ -38,7 +38,7 @@ final class CachingWeaver implements ClassWeaver {
             return weaver.weave(loader, internalName, bytes);
         }
         String name = internalName.replace('/', '.');
-        byte[] key = new Sha256().update(identity).update(loader == null ? jdkClass(internalName) : bytes).digest();
+        byte[] key = new Sha256().update(identity).update(loader == null && JdkPropagation.TARGETS.contains(internalName) ? jdkClass(internalName) : bytes).digest();
         try {
             Result cached = c.get(key);
             if (cached != null) {
