@@ -3,7 +3,10 @@ package io.batchtrack.internal;
 import io.batchtrack.BatchTracker;
 import io.batchtrack.Tracker;
 
-/** The thread-local pointer to the innermost open run; each run remembers the one it displaced. */
+/**
+ * The thread-local pointer to the innermost open run; each run remembers the one it displaced. Every
+ * change of the current run is mirrored into the application's SLF4J MDC ({@link RunMdc}).
+ */
 public final class CurrentRun {
     private static final ThreadLocal<BatchTracker> CURRENT = new ThreadLocal<>();
 
@@ -23,15 +26,22 @@ public final class CurrentRun {
     public static BatchTracker push(BatchTracker run) {
         BatchTracker previous = CURRENT.get();
         CURRENT.set(run);
+        if (run != previous) {
+            RunMdc.show(run);
+        }
         return previous;
     }
 
     /** Restores {@code previous} as current; a null previous clears the slot. */
     public static void restore(BatchTracker previous) {
+        BatchTracker leaving = CURRENT.get();
         if (previous == null) {
             CURRENT.remove();
         } else {
             CURRENT.set(previous);
+        }
+        if (leaving != previous) {
+            RunMdc.show(previous);
         }
     }
 }

@@ -27,10 +27,12 @@ public final class AgentInstaller {
         }
         TrackerConfig config;
         boolean enabled;
+        boolean propagate;
         try {
             config = TrackerConfig.fromEnvironment(parsed.values());
             config.requireReadableFile();
             enabled = config.getBoolean(ENABLED, true);
+            propagate = config.getBoolean(JdkPropagation.ENABLED, true);
         } catch (ConfigException e) {
             Log.warn(e.getMessage() + "; batches run untracked");
             recordNothing();
@@ -42,7 +44,9 @@ public final class AgentInstaller {
             return;
         }
         BatchTracking.setGlobalConfig(config);
-        instrumentation.addTransformer(new TrackedBatchTransformer(new GlobalEngine(), Weavers.of(config)), false);
+        ClassWeaver weaver = Weavers.of(config);
+        JdkPropagation propagation = propagate ? new JdkPropagation(instrumentation, weaver) : null;
+        instrumentation.addTransformer(new TrackedBatchTransformer(new GlobalEngine(), weaver, propagation), false);
     }
 
     /** Programmatic runs in this process record nothing either: the switch is for the whole process. */

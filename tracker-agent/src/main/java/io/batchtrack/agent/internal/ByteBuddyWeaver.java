@@ -69,7 +69,7 @@ final class ByteBuddyWeaver implements ClassWeaver {
         return new Result(byteBuddy.decorate(type, locator).visit(wrapper).make().getBytes(), warnings);
     }
 
-    private static ClassFileLocator apiLocator() {
+    static ClassFileLocator apiLocator() {
         Path jar = ApiJar.appended();
         if (jar == null) {
             return ClassFileLocator.NoOp.INSTANCE;

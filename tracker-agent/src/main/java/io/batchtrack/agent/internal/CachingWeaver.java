@@ -2,6 +2,7 @@ package io.batchtrack.agent.internal;
 
 import io.batchtrack.internal.Log;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -37,7 +38,7 @@ final class CachingWeaver implements ClassWeaver {
             return weaver.weave(loader, internalName, bytes);
         }
         String name = internalName.replace('/', '.');
-        byte[] key = new Sha256().update(identity).update(bytes).digest();
+        byte[] key = new Sha256().update(identity).update(loader == null && JdkPropagation.TARGETS.contains(internalName) ? jdkClass(internalName) : bytes).digest();
         try {
             Result cached = c.get(key);
             if (cached != null) {
@@ -56,6 +57,16 @@ final class CachingWeaver implements ClassWeaver {
                     + c.directory(), e);
         }
         return woven;
+    }
+
+    /**
+     * A JDK class (propagation weaves a few, see {@link JdkPropagation}) is keyed by the JDK build and its
+     * name, not its bytes: the JVM reconstitutes a loaded class's bytes for retransformation in an order
+     * that varies from start to start, and any of those equivalent versions woven fits every other.
+     */
+    private static byte[] jdkClass(String internalName) {
+        return ("jdk " + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version")
+                + " " + System.getProperty("java.home") + " " + internalName).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The open cache, or null if it cannot be used; tried once. */

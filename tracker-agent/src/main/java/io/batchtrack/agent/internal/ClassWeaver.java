@@ -10,7 +10,7 @@ import java.util.List;
 interface ClassWeaver {
 
     /**
-     * @param loader the defining class loader, never the bootstrap loader
+     * @param loader the defining class loader; null (the bootstrap loader) for the JDK classes that propagation weaves
      * @param internalName the class's name with slashes, {@code com/example/Job}
      * @param bytes the class file
      * @return the outcome, a function of {@code bytes} and the agent build alone (the cache relies on it)

@@ -18,10 +18,13 @@ final class TrackedBatchTransformer implements ClassFileTransformer {
     private final ThreadLocal<Boolean> weaving = new ThreadLocal<>();
     private final GlobalEngine engine;
     private final ClassWeaver weaver;
+    private final JdkPropagation propagation;
 
-    TrackedBatchTransformer(GlobalEngine engine, ClassWeaver weaver) {
+    /** @param propagation what to install before the first woven class can run, or null */
+    TrackedBatchTransformer(GlobalEngine engine, ClassWeaver weaver, JdkPropagation propagation) {
         this.engine = engine;
         this.weaver = weaver;
+        this.propagation = propagation;
     }
 
     @Override
@@ -44,6 +47,9 @@ final class TrackedBatchTransformer implements ClassFileTransformer {
             }
             if (result.bytes() != null) {
                 engine.warmUp();
+                if (propagation != null) {
+                    propagation.install();
+                }
             }
             return result.bytes();
         } catch (Throwable t) {

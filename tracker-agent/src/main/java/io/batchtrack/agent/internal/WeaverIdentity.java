@@ -25,6 +25,11 @@ final class WeaverIdentity {
         "io/batchtrack/agent/internal/TrackedBatchAdvice.class",
         "io/batchtrack/agent/internal/PlanSite.class",
         "io/batchtrack/agent/internal/PlanOf.class",
+        "io/batchtrack/agent/internal/JdkExecutorsWeaver.class",
+        "io/batchtrack/agent/internal/PropagationAdvice$WrapRunnable.class",
+        "io/batchtrack/agent/internal/PropagationAdvice$WrapCallable.class",
+        "io/batchtrack/agent/internal/PropagationAdvice$Queued.class",
+        "io/batchtrack/agent/internal/PropagationAdvice$Executes.class",
         ApiJar.ENTRY,
     };
 

@@ -19,18 +19,22 @@ final class Weavers {
 
     /** The Byte Buddy weaver behind the cache configured in {@code config}, if any. */
     static ClassWeaver of(TrackerConfig config) {
+        return cached(config, ByteBuddyOnFirstUse.INSTANCE);
+    }
+
+    private static ClassWeaver cached(TrackerConfig config, ClassWeaver weaver) {
         try {
             if (!config.getBoolean(CACHE_ENABLED, true)) {
-                return ByteBuddyOnFirstUse.INSTANCE;
+                return weaver;
             }
             Optional<String> dir = config.get(CACHE_DIR);
             return new CachingWeaver(dir.isPresent() ? directory(dir.get()) : defaultDirectory(
                     System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home"),
                     System.getProperty("java.io.tmpdir"), System.getProperty("user.name")),
-                    ByteBuddyOnFirstUse.INSTANCE);
+                    weaver);
         } catch (ConfigException e) {
             Log.warn(e.getMessage() + "; classes are woven without the cache");
-            return ByteBuddyOnFirstUse.INSTANCE;
+            return weaver;
         }
     }
 
@@ -65,14 +69,22 @@ final class Weavers {
         }
     }
 
-    /** Loads Byte Buddy when the first class is woven, not before. */
+    /**
+     * Loads Byte Buddy when the first class is woven, not before. The JDK's executors (bootstrap classes,
+     * see {@link JdkPropagation}) go to their own weaver, behind the same cache.
+     */
     private static final class ByteBuddyOnFirstUse implements ClassWeaver {
         static final ByteBuddyOnFirstUse INSTANCE = new ByteBuddyOnFirstUse();
 
         @Override
         public Result weave(ClassLoader loader, String internalName, byte[] bytes) {
-            return Holder.WEAVER.weave(loader, internalName, bytes);
+            return loader == null ? JdkHolder.WEAVER.weave(null, internalName, bytes)
+                    : Holder.WEAVER.weave(loader, internalName, bytes);
         }
+    }
+
+    private static final class JdkHolder {
+        static final ClassWeaver WEAVER = new JdkExecutorsWeaver();
     }
 
     private static final class Holder {
