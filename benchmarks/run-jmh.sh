@@ -33,17 +33,20 @@ machine() {
   echo "# load: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
-jmh() {
+jmh() {  # jmh BASELINE_METHOD PATTERN [JMH args]
+  local baseline="$1"
+  shift
   machine | tee "$out.txt"
   "$java" -cp "$cp" org.openjdk.jmh.Main "$@" -rf json -rff "$out.json" 2>&1 | tee -a "$out.txt"
   echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out.txt"
+  python3 "$here/jmh-table.py" "$out.json" "$baseline" | tee "$out.md"
 }
 
 case "$what" in
-  hotpath)     jmh 'io\.batchtrack\.benchmarks\.HotPath\.' "$@" ;;
-  woven)       jmh 'io\.batchtrack\.benchmarks\.WovenCall\.' "$@" ;;
+  hotpath)     jmh micrometer 'io\.batchtrack\.benchmarks\.HotPath\.' "$@" ;;
+  woven)       jmh plain 'io\.batchtrack\.benchmarks\.WovenCall\.' "$@" ;;
   bookkeeping)
-    jmh 'io\.batchtrack\.benchmarks\.RunBookkeeping\.' "$@"
+    jmh floor 'io\.batchtrack\.benchmarks\.RunBookkeeping\.' "$@"
     "$java" -cp "$cp" io.batchtrack.benchmarks.RunCosts 2>&1 | tee "$out-costs.txt" ;;
   scale)
     machine | tee "$out.txt"

@@ -25,6 +25,7 @@ public final class Pg implements AutoCloseable {
     private final EmbeddedPostgres server;
     private final Path dataDirectory;
     private final boolean durable;
+    private boolean closed; // guarded by this
 
     private Pg(EmbeddedPostgres server, Path dataDirectory, boolean durable) {
         this.server = server;
@@ -46,6 +47,8 @@ public final class Pg implements AutoCloseable {
             EmbeddedPostgres.Builder b = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false);
             config.forEach(b::setServerConfig);
             Pg pg = new Pg(b.start(), dir, durable);
+            // an interrupted run (Ctrl-C) stops the server and deletes its data too
+            Runtime.getRuntime().addShutdownHook(new Thread(pg::closeQuietly, "batchtrack-bench-pg-cleanup"));
             pg.requireSettings(config);
             return pg;
         } catch (IOException e) {
@@ -127,8 +130,20 @@ public final class Pg implements AutoCloseable {
         }
     }
 
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (RuntimeException ignored) {
+            // the JVM is exiting
+        }
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             server.close();
         } catch (IOException e) {
