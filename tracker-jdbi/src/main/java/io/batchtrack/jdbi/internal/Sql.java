@@ -131,8 +131,8 @@ public final class Sql {
                 + " updated_at = excluded.updated_at, last_run_id = excluded.last_run_id";
 
         latestRun = "SELECT " + RUN_COLUMNS + " FROM " + runs + " r ORDER BY r.started_at DESC LIMIT 1";
-        latestRunOfType = "SELECT " + RUN_COLUMNS + " FROM " + runs + " r WHERE r.batch_type = :batch_type"
-                + " ORDER BY r.started_at DESC LIMIT 1";
+        latestRunOfType = "SELECT " + RUN_COLUMNS + " FROM " + runs + " r WHERE " + ofType(":batch_type")
+                + " ORDER BY r.batch_type, r.started_at DESC LIMIT 1";
         weekHistory = "SELECT " + RUN_COLUMNS + " FROM " + runs + " r WHERE r.season_year = :season_year"
                 + " AND r.week = :week AND r.season_type = :season_type ORDER BY r.started_at DESC";
         runsByIds = "SELECT " + RUN_COLUMNS + " FROM " + runs + " r WHERE r.id = ANY (:ids)";
@@ -145,20 +145,21 @@ public final class Sql {
                 + " UNION ALL SELECT (SELECT r.batch_type FROM " + runs + " r WHERE r.batch_type > t.batch_type"
                 + " ORDER BY r.batch_type LIMIT 1) FROM types t WHERE t.batch_type IS NOT NULL)"
                 + " SELECT t.batch_type,"
-                + " (SELECT r.id FROM " + runs + " r WHERE r.batch_type = t.batch_type"
-                + " ORDER BY r.started_at DESC LIMIT 1) AS last_run_id,"
-                + " (SELECT r.id FROM " + runs + " r WHERE r.batch_type = t.batch_type"
-                + " AND r.status IN ('success', 'partial') ORDER BY r.started_at DESC LIMIT 1) AS last_success_id,"
-                + " (SELECT r.id FROM " + runs + " r WHERE r.batch_type = t.batch_type AND r.status = 'failed'"
-                + " ORDER BY r.started_at DESC LIMIT 1) AS last_failure_id,"
+                + " (SELECT r.id FROM " + runs + " r WHERE " + ofType("t.batch_type")
+                + " ORDER BY r.batch_type, r.started_at DESC LIMIT 1) AS last_run_id,"
+                + " (SELECT r.id FROM " + runs + " r WHERE " + ofType("t.batch_type")
+                + " AND r.status IN ('success', 'partial') ORDER BY r.batch_type, r.started_at DESC LIMIT 1)"
+                + " AS last_success_id,"
+                + " (SELECT r.id FROM " + runs + " r WHERE " + ofType("t.batch_type") + " AND r.status = 'failed'"
+                + " ORDER BY r.batch_type, r.started_at DESC LIMIT 1) AS last_failure_id,"
                 + " w.successes, w.partials, w.failures, w.running"
                 + " FROM types t CROSS JOIN LATERAL ("
                 + " SELECT count(*) FILTER (WHERE x.status = 'success') AS successes,"
                 + " count(*) FILTER (WHERE x.status = 'partial') AS partials,"
                 + " count(*) FILTER (WHERE x.status = 'failed') AS failures,"
                 + " count(*) FILTER (WHERE x.status = 'running') AS running"
-                + " FROM (SELECT r.status FROM " + runs + " r WHERE r.batch_type = t.batch_type"
-                + " ORDER BY r.started_at DESC LIMIT :window) x) w"
+                + " FROM (SELECT r.status FROM " + runs + " r WHERE " + ofType("t.batch_type")
+                + " ORDER BY r.batch_type, r.started_at DESC LIMIT :window) x) w"
                 + " WHERE t.batch_type IS NOT NULL ORDER BY t.batch_type";
     }
 
@@ -170,7 +171,7 @@ public final class Sql {
         StringBuilder b = new StringBuilder("SELECT ").append(RUN_COLUMNS).append(" FROM ").append(runs).append(" r");
         String glue = " WHERE ";
         if (batchType) {
-            b.append(glue).append("r.batch_type = :batch_type");
+            b.append(glue).append(ofType(":batch_type"));
             glue = " AND ";
         }
         if (status) {
@@ -188,6 +189,19 @@ public final class Sql {
         if (seasonType) {
             b.append(glue).append("r.season_type = :season_type");
         }
-        return b.append(" ORDER BY r.started_at DESC LIMIT :limit").toString();
+        return b.append(batchType ? " ORDER BY r.batch_type, r.started_at DESC" : " ORDER BY r.started_at DESC")
+                .append(" LIMIT :limit").toString();
+    }
+
+    /**
+     * The runs of one batch type, written as a range so that only the indexes that lead with
+     * {@code batch_type} can return them newest first. With {@code r.batch_type = x} PostgreSQL drops
+     * {@code batch_type} from the sort order and may walk {@code batch_runs_started_at_idx} backwards,
+     * filtering: cheap for a type that runs every day, but for a type that last ran years ago it reads
+     * every newer run (a generic plan of a prepared statement does so for every type, and the summary's
+     * per-type subqueries share one plan for all types). Same rows: text collations here are deterministic.
+     */
+    private static String ofType(String value) {
+        return "r.batch_type >= " + value + " AND r.batch_type <= " + value;
     }
 }
