@@ -6,7 +6,7 @@ import io.batchtrack.agent.testing.AppRun;
 import io.batchtrack.agent.testing.Database;
 import io.batchtrack.agent.testing.Forked;
 import io.batchtrack.agent.testing.Jdk;
-import io.batchtrack.agent.testing.Json;
+import io.batchtrack.internal.JsonReader;
 import io.batchtrack.agent.testing.TestApps;
 import io.batchtrack.testsupport.PostgresDatabase;
 import io.batchtrack.testsupport.PostgresExtension;
@@ -76,8 +76,8 @@ class PostgresStoreIT {
                 .containsEntry("games_processed", 16L).containsEntry("api_calls_made", 3L)
                 .containsEntry("odds_synced", 0L).containsEntry("parent_run_id", null)
                 .containsEntry("error_type", null).containsEntry("error_message", null);
-        assertThat(Json.parse((String) row.get("custom_metrics"))).isEqualTo(Map.of("rows_checked", 5L));
-        assertThat(Json.parse((String) row.get("warnings"))).isEqualTo(List.of());
+        assertThat(JsonReader.parse((String) row.get("custom_metrics"))).isEqualTo(Map.of("rows_checked", 5L));
+        assertThat(JsonReader.parse((String) row.get("warnings"))).isEqualTo(List.of());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -88,7 +88,7 @@ class PostgresStoreIT {
         assertThat(row).containsEntry("status", "partial").containsEntry("batch_mode", "odds_only")
                 .containsEntry("week", 2).containsEntry("odds_synced", 14L).containsEntry("warnings_dropped", 0L);
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> warnings = (List<Map<String, Object>>) Json.parse((String) row.get("warnings"));
+        List<Map<String, Object>> warnings = (List<Map<String, Object>>) JsonReader.parse((String) row.get("warnings"));
         assertThat(warnings).hasSize(1);
         assertThat(warnings.get(0)).containsEntry("stage", "odds")
                 .containsEntry("message", "No odds for 2 of 16 games: \"KC@BAL\", PHI@GB").containsKey("at");
@@ -118,7 +118,7 @@ class PostgresStoreIT {
                 .containsEntry("parent_run_id", null).containsEntry("predictions_generated", 16L);
         assertThat(inner).containsEntry("batch_type", "roster_refresh").containsEntry("status", "success")
                 .containsEntry("parent_run_id", run.value("track.outer.id")).containsEntry("week", 4);
-        assertThat(Json.parse((String) inner.get("custom_metrics"))).isEqualTo(Map.of("players_onboarded", 6L));
+        assertThat(JsonReader.parse((String) inner.get("custom_metrics"))).isEqualTo(Map.of("players_onboarded", 6L));
         assertThat(run.value("track.outer.after_inner")).isEqualTo(run.value("track.outer.id"));
     }
 

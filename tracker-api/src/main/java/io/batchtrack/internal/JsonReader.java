@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the little JSON that {@link Json} writes (the spool's lines): objects, arrays, strings,
- * whole numbers, {@code true}, {@code false} and {@code null}. Objects become maps, arrays lists,
- * numbers {@code Long}.
+ * Reads JSON strictly: what {@link Json} writes (the spool's lines), the log store's lines and the
+ * status endpoints' answers. Objects become maps (in key order), arrays lists, whole numbers
+ * {@code Long}, other numbers {@code Double}; a raw control character inside a string is an error.
  */
 public final class JsonReader {
     private final String s;
@@ -107,6 +107,9 @@ public final class JsonReader {
             if (c == '"') {
                 return b.toString();
             }
+            if (c < 0x20) {
+                throw error("raw control character in a string");
+            }
             if (c != '\\') {
                 b.append(c);
                 continue;
@@ -137,16 +140,24 @@ public final class JsonReader {
         }
     }
 
-    private Long number() {
+    private Object number() {
         int start = i;
         if (peek() == '-') {
             i++;
         }
-        while (i < s.length() && Character.isDigit(s.charAt(i))) {
+        boolean whole = true;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == '.' || c == 'e' || c == 'E' || ((c == '+' || c == '-') && !whole)) {
+                whole = false;
+            } else if (!Character.isDigit(c)) {
+                break;
+            }
             i++;
         }
+        String n = s.substring(start, i);
         try {
-            return Long.valueOf(s.substring(start, i));
+            return whole ? (Object) Long.valueOf(n) : (Object) Double.valueOf(n);
         } catch (NumberFormatException e) {
             throw error("bad number");
         }

@@ -1,5 +1,6 @@
 package io.batchtrack.agent.testing;
 
+import io.batchtrack.internal.JsonReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +37,7 @@ public final class AppRun {
             int at = line.indexOf("{\"batchtrack_run\"");
             if (at >= 0) {
                 @SuppressWarnings("unchecked")
-                Map<String, Object> run = (Map<String, Object>) Json.parse(line.substring(at).trim());
+                Map<String, Object> run = (Map<String, Object>) JsonReader.parse(line.substring(at).trim());
                 runs.add(run);
             }
         }
