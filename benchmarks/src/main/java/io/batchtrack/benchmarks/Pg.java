@@ -107,9 +107,10 @@ public final class Pg implements AutoCloseable {
 
     private void requireSettings(Map<String, String> expected) {
         try (Connection c = java.sql.DriverManager.getConnection(url(), "postgres", "");
-                Statement s = c.createStatement()) {
+                java.sql.PreparedStatement s = c.prepareStatement("SELECT current_setting(?)")) {
             for (String key : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
-                try (ResultSet rs = s.executeQuery("SELECT current_setting('" + key + "')")) {
+                s.setString(1, key);
+                try (ResultSet rs = s.executeQuery()) {
                     rs.next();
                     if (!rs.getString(1).equals(expected.get(key))) {
                         throw new IllegalStateException(key + " is " + rs.getString(1) + ", not " + expected.get(key));
