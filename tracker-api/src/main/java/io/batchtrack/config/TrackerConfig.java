@@ -93,8 +93,8 @@ public final class TrackerConfig {
 
     /** The value of a key, trimmed; empty values count as absent. */
     public Optional<String> get(String key) {
-        if (key.equals("jdbc.password")) {
-            throw new IllegalArgumentException("read the password with password()");
+        if (key.equals("jdbc.password") || key.equals("status.token")) {
+            throw new IllegalArgumentException("read the secret " + key + " with secret(\"" + key + "\")");
         }
         return lookup(key);
     }
@@ -237,36 +237,55 @@ public final class TrackerConfig {
     }
 
     /**
-     * The database password: the environment variable {@code BATCHTRACK_JDBC_PASSWORD}, else the
-     * first line of the file named by {@code jdbc.password-file}. A system property or agent
-     * argument {@code jdbc.password} is refused, because command lines are visible to every user.
+     * The database password: {@link #secret(String) secret("jdbc.password")}, that is the environment
+     * variable {@code BATCHTRACK_JDBC_PASSWORD}, else the first line of the file named by
+     * {@code jdbc.password-file}.
      *
      * @throws ConfigException if the password was given where it must not be, or the file is unreadable
      */
     public Optional<String> password() {
-        if (!blank(systemProperties.apply(PREFIX + "jdbc.password")) || overrides.containsKey("jdbc.password")
-                || file.containsKey("jdbc.password")) {
-            throw new ConfigException("jdbc.password", "must come from the environment variable "
-                    + environmentName("jdbc.password") + " or from jdbc.password-file, not from a command line"
-                    + " or properties file");
+        return secret("jdbc.password");
+    }
+
+    /**
+     * A secret (the database password, the status page's token): the environment variable of
+     * {@code key} ({@code status.token} → {@code BATCHTRACK_STATUS_TOKEN}), else the first line of the
+     * file named by {@code key + "-file"} (its line ending removed). A system property, agent argument
+     * or properties-file entry of {@code key} itself is refused, because command lines are visible to
+     * every user of the machine and properties files are often checked in. The value never appears
+     * in a message.
+     *
+     * @throws ConfigException naming the key if the secret was given where it must not be, or naming
+     *     the file key if the file cannot be read or its first line is empty
+     */
+    public Optional<String> secret(String key) {
+        String fileKey = key + "-file";
+        String variable = environmentName(key);
+        if (!blank(systemProperties.apply(PREFIX + key)) || overrides.containsKey(key) || file.containsKey(key)) {
+            throw new ConfigException(key, "must come from the environment variable " + variable + " or from "
+                    + fileKey + ", not from a system property, agent argument or properties file");
         }
-        String env = environment.apply(environmentName("jdbc.password"));
+        String env = environment.apply(variable);
         if (env != null && !env.isEmpty()) {
             return Optional.of(env);
         }
-        Optional<String> path = lookup("jdbc.password-file");
+        Optional<String> path = lookup(fileKey);
         if (path.isEmpty()) {
             return Optional.empty();
         }
+        String content;
         try {
-            String content = Files.readString(Path.of(path.get()), StandardCharsets.UTF_8);
-            int nl = content.indexOf('\n');
-            String first = nl < 0 ? content : content.substring(0, nl);
-            return Optional.of(first.endsWith("\r") ? first.substring(0, first.length() - 1) : first);
+            content = Files.readString(Path.of(path.get()), StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
-            throw new ConfigException("jdbc.password-file", "cannot read '" + path.get() + "': "
-                    + e.getClass().getSimpleName());
+            throw new ConfigException(fileKey, "cannot read '" + path.get() + "': " + e.getClass().getSimpleName());
         }
+        int nl = content.indexOf('\n');
+        String first = nl < 0 ? content : content.substring(0, nl);
+        first = first.endsWith("\r") ? first.substring(0, first.length() - 1) : first;
+        if (first.isEmpty()) {
+            throw new ConfigException(fileKey, "'" + path.get() + "' has nothing on its first line");
+        }
+        return Optional.of(first);
     }
 
     private Map<String, String> loadFile() {

@@ -62,6 +62,28 @@ class TrackerConfigTest {
     }
 
     @Test
+    void every_secret_follows_the_password_rules(@TempDir Path dir) throws Exception {
+        assertThat(TrackerConfig.of(Map.of(), Map.of("BATCHTRACK_STATUS_TOKEN", "t0ken-from-env")).secret("status.token"))
+                .contains("t0ken-from-env");
+        Path file = Files.writeString(dir.resolve("token"), "t0ken-from-file\r\nsecond line\n");
+        assertThat(TrackerConfig.of(Map.of("status.token-file", file.toString())).secret("status.token"))
+                .contains("t0ken-from-file");
+        assertThat(TrackerConfig.of(Map.of()).secret("status.token")).isEmpty();
+
+        assertThatThrownBy(() -> TrackerConfig.of(Map.of("status.token", "visible-in-ps")).secret("status.token"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("status.token"))
+                .hasMessageContaining("BATCHTRACK_STATUS_TOKEN")
+                .hasMessageNotContaining("visible-in-ps");
+        Path empty = Files.writeString(dir.resolve("empty"), "\nt0ken-on-line-two\n");
+        assertThatThrownBy(() -> TrackerConfig.of(Map.of("status.token-file", empty.toString())).secret("status.token"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("status.token-file"))
+                .hasMessageContaining("nothing on its first line")
+                .hasMessageNotContaining("t0ken-on-line-two");
+        assertThatThrownBy(() -> TrackerConfig.of(Map.of()).get("status.token"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("secret(");
+    }
+
+    @Test
     void an_unreadable_config_file_is_reported_when_checked_not_when_read() {
         TrackerConfig c = TrackerConfig.of(Map.of("batchtrack.config-file", "/nonexistent/batchtrack.properties"),
                 Map.of("BATCHTRACK_STORE", "log"));

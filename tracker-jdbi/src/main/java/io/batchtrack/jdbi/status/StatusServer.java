@@ -14,9 +14,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -150,11 +146,6 @@ public final class StatusServer implements AutoCloseable {
      * @throws UncheckedIOException if the address cannot be bound
      */
     public static Optional<StatusServer> fromConfig(TrackerConfig config, Supplier<BatchRunQueries> queries) {
-        return fromConfig(config, queries, System::getenv);
-    }
-
-    static Optional<StatusServer> fromConfig(TrackerConfig config, Supplier<BatchRunQueries> queries,
-            Function<String, String> environment) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(queries, "queries");
         if (config.get("status.port").isEmpty()) {
@@ -169,7 +160,7 @@ public final class StatusServer implements AutoCloseable {
             throw new ConfigException("status.bind", e.getMessage());
         }
         Options options = Options.defaults().bindAddress(bind).port(port);
-        String token = token(config, environment);
+        String token = config.secret("status.token").map(String::strip).orElse(null);
         if (token != null) {
             try {
                 options = options.bearerToken(token);
@@ -184,37 +175,6 @@ public final class StatusServer implements AutoCloseable {
     }
 
     private static final String TOKEN_VARIABLE = TrackerConfig.environmentName("status.token");
-
-    /** The token from the environment or {@code status.token-file}; refused anywhere else. Null if none. */
-    private static String token(TrackerConfig config, Function<String, String> environment) {
-        String fromEnvironment = environment.apply(TOKEN_VARIABLE);
-        fromEnvironment = fromEnvironment == null || fromEnvironment.isBlank() ? null : fromEnvironment.strip();
-        Optional<String> anywhere = config.get("status.token");
-        if (anywhere.isPresent() && !anywhere.get().equals(fromEnvironment)) {
-            throw new ConfigException("status.token", "must come from the environment variable " + TOKEN_VARIABLE
-                    + " or from status.token-file, not from a system property, agent argument or properties file");
-        }
-        if (fromEnvironment != null) {
-            return fromEnvironment;
-        }
-        Optional<String> file = config.get("status.token-file");
-        if (file.isEmpty()) {
-            return null;
-        }
-        String content;
-        try {
-            content = Files.readString(Path.of(file.get()), StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            throw new ConfigException("status.token-file", "cannot read '" + file.get() + "': "
-                    + e.getClass().getSimpleName());
-        }
-        int nl = content.indexOf('\n');
-        String first = (nl < 0 ? content : content.substring(0, nl)).strip();
-        if (first.isEmpty()) {
-            throw new ConfigException("status.token-file", "'" + file.get() + "' has no token on its first line");
-        }
-        return first;
-    }
 
     /** Where the server answers, for example {@code http://127.0.0.1:8085/}; a wildcard bind gives the loopback address. */
     public URI uri() {

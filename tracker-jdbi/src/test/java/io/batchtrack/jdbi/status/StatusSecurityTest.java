@@ -200,7 +200,7 @@ class StatusSecurityTest {
     void fromConfigTakesTheTokenFromTheEnvironment() {
         TrackerConfig config = TrackerConfig.of(Map.of("batchtrack.status.port", "0"), Map.of(VARIABLE, TOKEN));
 
-        try (StatusServer s = StatusServer.fromConfig(config, () -> queries, Map.of(VARIABLE, TOKEN)::get)
+        try (StatusServer s = StatusServer.fromConfig(config, () -> queries)
                 .orElseThrow()) {
             assertThat(s.tokenRequired()).isTrue();
             assertThat(Http.get(s, "/").statusCode()).isEqualTo(401);
@@ -214,7 +214,7 @@ class StatusSecurityTest {
         TrackerConfig config = TrackerConfig.of(Map.of("status.port", "0", "status.bind", "0.0.0.0",
                 "status.token-file", file.toString()));
 
-        try (StatusServer s = StatusServer.fromConfig(config, () -> queries, name -> null).orElseThrow()) {
+        try (StatusServer s = StatusServer.fromConfig(config, () -> queries).orElseThrow()) {
             assertThat(s.tokenRequired()).isTrue();
             assertThat(Http.get(s, "/", "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(200);
         }
@@ -227,7 +227,7 @@ class StatusSecurityTest {
         TrackerConfig fromArgument = TrackerConfig.fromEnvironment(Map.of("status.port", "0", "status.token", TOKEN));
 
         for (TrackerConfig config : List.of(fromProperty, fromArgument)) {
-            assertThatThrownBy(() -> StatusServer.fromConfig(config, () -> queries, name -> null))
+            assertThatThrownBy(() -> StatusServer.fromConfig(config, () -> queries))
                     .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("status.token"))
                     .hasMessageContaining(VARIABLE).hasMessageNotContaining(TOKEN);
         }
@@ -237,7 +237,7 @@ class StatusSecurityTest {
     void fromConfigRefusesANonLoopbackBindWithoutAToken() {
         TrackerConfig config = TrackerConfig.of(Map.of("status.port", "0", "status.bind", "0.0.0.0"));
 
-        assertThatThrownBy(() -> StatusServer.fromConfig(config, () -> queries, name -> null))
+        assertThatThrownBy(() -> StatusServer.fromConfig(config, () -> queries))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("status.token"))
                 .hasMessageContaining("not a loopback address").hasMessageContaining(VARIABLE);
     }
@@ -255,7 +255,7 @@ class StatusSecurityTest {
             values.put(entry.substring(0, entry.indexOf('=')), entry.substring(entry.indexOf('=') + 1));
         }
 
-        assertThatThrownBy(() -> StatusServer.fromConfig(TrackerConfig.of(values), () -> queries, name -> null))
+        assertThatThrownBy(() -> StatusServer.fromConfig(TrackerConfig.of(values), () -> queries))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo(key));
     }
 
@@ -284,7 +284,7 @@ class StatusSecurityTest {
             Supplier<BatchRunQueries> failing = () -> {
                 throw new IllegalStateException("store not configured");
             };
-            try (StatusServer s = StatusServer.fromConfig(config, failing, name -> null).orElseThrow()) {
+            try (StatusServer s = StatusServer.fromConfig(config, failing).orElseThrow()) {
                 assertThat(Http.get(s, "/api/admin/batch-runs/latest", "Authorization", "Bearer " + TOKEN)
                         .statusCode()).isEqualTo(500);
             }
