@@ -1,0 +1,45 @@
+package io.batchtrack.spi;
+
+/**
+ * Told about every run of an engine: when it opens, at each heartbeat while it runs, and when it
+ * ends. Exporters (metrics, traces) and alerts build on it. Every method is a no-op unless
+ * overridden, so a listener implements only what it needs and keeps working when callbacks are added.
+ *
+ * <p>Calls are guarded: whatever a listener throws, {@link Error}s included, is logged and reaches
+ * neither the batch, nor the store, nor the other listeners. A listener is never on the path of
+ * {@code Tracker.increment}.
+ *
+ * <p>{@link #runStarted} and {@link #runFinished} are called on the thread that opens and ends the
+ * run (the batch's own thread for a synchronous method, the completing thread for an asynchronous
+ * one), after the store was given the record; {@link #runProgress} on the heartbeat thread. Keep
+ * them short: slow work (a network call) belongs on a thread of the listener's own.
+ *
+ * <p>Installed on {@code BatchTracking.builder().listener(...)}, or, for engines built from
+ * configuration, made by a {@link RunListenerProvider} that {@link java.util.ServiceLoader} finds.
+ */
+public interface RunListener extends AutoCloseable {
+
+    /** A listener that does nothing. */
+    RunListener NONE = new RunListener() {
+        @Override
+        public String toString() {
+            return "none";
+        }
+    };
+
+    /** A run has opened (status {@code running}, no counters yet). */
+    default void runStarted(RunRecord run) {}
+
+    /** A heartbeat of a running run: its counters and warnings so far. */
+    default void runProgress(RunRecord run) {}
+
+    /**
+     * A run has ended: its final record, with status {@code success}, {@code partial}, {@code failed}
+     * or {@code skipped}, whether or not the store could take it.
+     */
+    default void runFinished(RunRecord run) {}
+
+    /** The engine is closing; release threads and connections. */
+    @Override
+    default void close() {}
+}
