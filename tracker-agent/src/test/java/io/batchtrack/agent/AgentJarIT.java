@@ -42,7 +42,7 @@ class AgentJarIT {
     @Test
     void theStoreAndEveryLibraryItNeedsAreBundledUnderTheShadedPackage() throws IOException {
         try (JarFile jar = new JarFile(TestApps.agentJar().toFile())) {
-            for (String type : List.of("jdbi/PostgresRunStore", "jdbi/cli/BatchtrackCli", "org/postgresql/Driver",
+            for (String type : List.of("jdbi/PostgresRunStore", "cli/BatchtrackCli", "status/StatusServer", "org/postgresql/Driver",
                     "org/jdbi/v3/core/Jdbi", "com/zaxxer/hikari/HikariDataSource", "org/flywaydb/core/Flyway",
                     "org/flywaydb/database/postgresql/PostgreSQLDatabaseType", "org/slf4j/LoggerFactory",
                     "io/leangen/geantyref/TypeToken")) {

@@ -7,13 +7,8 @@ import io.batchtrack.BatchTracker;
 import io.batchtrack.BatchTracking;
 import io.batchtrack.Metrics;
 import io.batchtrack.RunStatus;
-import io.batchtrack.jdbi.cli.BatchtrackCli;
-import io.batchtrack.config.TrackerConfig;
 import io.batchtrack.testsupport.PostgresDatabase;
 import io.batchtrack.testsupport.PostgresExtension;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -146,24 +141,6 @@ class HeartbeatTest {
                         Map.of("status", "running", "error_type", "", "games_processed", 3L, "completed", false),
                         Map.of("status", "failed", "error_type", "abandoned", "games_processed", 4L, "completed", true),
                         Map.of("status", "failed", "error_type", "abandoned", "games_processed", 12L, "completed", true));
-    }
-
-    @Test
-    void theSweepCommandMarksAbandonedRunsUsingTheGivenLimitForRowsWithoutOne(PostgresDatabase db) {
-        Fixture f = Fixture.of(db);
-        insertRunning(f, "interval '30 seconds'", null, 1);
-        insertRunning(f, "interval '30 seconds'", 60_000L, 2);
-        f.awaitServerUpFor(Duration.ofSeconds(2));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        int status = BatchtrackCli.run(new String[] {"sweep", "--stale-limit", "PT2S"}, TrackerConfig.of(Map.of(),
-                Map.of("BATCHTRACK_JDBC_URL", db.jdbcUrl(), "BATCHTRACK_JDBC_USER", db.user())),
-                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
-
-        assertThat(status).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("marked 1 run(s) abandoned");
-        assertThat(f.rows("SELECT status FROM batch_runs ORDER BY games_processed")).extracting(r -> r.get("status"))
-                .containsExactly("failed", "running");
     }
 
     @Test

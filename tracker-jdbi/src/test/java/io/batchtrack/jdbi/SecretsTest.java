@@ -6,18 +6,13 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.batchtrack.BatchTracker;
 import io.batchtrack.BatchTracking;
-import io.batchtrack.Tracker;
 import io.batchtrack.config.TrackerConfig;
-import io.batchtrack.jdbi.cli.BatchtrackCli;
 import io.batchtrack.testsupport.PostgresDatabase;
 import io.batchtrack.testsupport.PostgresExtension;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -91,23 +86,6 @@ class SecretsTest {
         assertThat(thrown).isInstanceOf(io.batchtrack.config.ConfigException.class)
                 .hasMessageContaining("jdbc.url").hasMessageContaining("BATCHTRACK_JDBC_PASSWORD");
         assertThat(everything(thrown)).doesNotContain(PASSWORD);
-    }
-
-    @Test
-    void theMigrateCommandReportsAFailureWithoutThePassword() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Map<String, String> env = env("jdbc:postgresql://127.0.0.1:" + closedPort() + "/nfl");
-        env.put("BATCHTRACK_JDBC_CONNECTION_TIMEOUT_MS", "500");
-
-        try (LogCapture logs = new LogCapture()) {
-            int status = BatchtrackCli.run(new String[] {"migrate"}, TrackerConfig.of(Map.of(), env),
-                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-
-            assertThat(status).isEqualTo(1);
-            assertThat(err.toString(StandardCharsets.UTF_8)).contains("migrate failed").doesNotContain(PASSWORD);
-            assertThat(out.toString(StandardCharsets.UTF_8) + logs.text()).doesNotContain(PASSWORD);
-        }
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.batchtrack.agent.internal;
 import io.batchtrack.config.TrackerConfig;
 import io.batchtrack.internal.Log;
 import io.batchtrack.jdbi.PostgresRunStore;
-import io.batchtrack.jdbi.status.StatusServer;
+import io.batchtrack.status.StatusServer;
 import io.batchtrack.jdbi.internal.JdbcRunStoreProvider;
 import io.batchtrack.spi.RunStore;
 import io.batchtrack.spi.RunStoreProvider;

@@ -2,7 +2,7 @@ package io.batchtrack.agent.internal;
 
 import io.batchtrack.config.ConfigException;
 import io.batchtrack.config.TrackerConfig;
-import io.batchtrack.jdbi.cli.BatchtrackCli;
+import io.batchtrack.cli.BatchtrackCli;
 import java.io.PrintStream;
 
 /**

@@ -1,2 +1,0 @@
-/** Implementation of the status server: routing, parameters, JSON, the HTML page, the token check. Not an API. */
-package io.batchtrack.jdbi.status.internal;

@@ -1,0 +1,355 @@
+package io.batchtrack.status;
+
+import com.sun.net.httpserver.HttpServer;
+import io.batchtrack.config.ConfigException;
+import io.batchtrack.config.TrackerConfig;
+import io.batchtrack.internal.Log;
+import io.batchtrack.jdbi.BatchRunQueries;
+import io.batchtrack.status.internal.StatusHandler;
+import io.batchtrack.status.internal.TokenCheck;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The System Status page and the seed's four read-only JSON endpoints, served by the JDK's
+ * built-in HTTP server ({@code com.sun.net.httpserver}):
+ * <ul>
+ *   <li>{@code GET /} (also {@code /status}): the page</li>
+ *   <li>{@code GET /api/admin/batch-runs/latest} ({@code batch_type})</li>
+ *   <li>{@code GET /api/admin/batch-runs/history} ({@code limit} 1..1000, default 50;
+ *       {@code batch_type}, {@code status}, {@code season_year}, {@code week}, {@code season_type})</li>
+ *   <li>{@code GET /api/admin/data-readiness/current}</li>
+ *   <li>{@code GET /api/admin/data-readiness/{week}} ({@code season_year}, {@code season_type};
+ *       default the current NFL week's)</li>
+ * </ul>
+ * JSON field names are the column names of {@code batch_runs} and {@code data_readiness}.
+ *
+ * <pre>{@code
+ * BatchRunQueries queries = BatchRunQueries.create(dataSource, "public");
+ * try (StatusServer status = StatusServer.start(queries, StatusServer.Options.defaults().port(8085))) {
+ *     System.out.println("System Status at " + status.uri());
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>The server's threads are daemon threads: it never keeps a JVM alive, so an application that
+ * embeds it (or an agent that starts it) exits as it would without it. Thread-safe.
+ */
+public final class StatusServer implements AutoCloseable {
+    /** Where the server listens unless told otherwise: this machine only. */
+    public static final String DEFAULT_BIND = "127.0.0.1";
+    /** The shortest bearer token accepted. */
+    public static final int MIN_TOKEN_LENGTH = 16;
+    /** Threads answering requests; each holds at most one database connection at a time. */
+    static final int THREADS = 2;
+
+    private static final AtomicInteger SERVERS = new AtomicInteger();
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final URI uri;
+    private final boolean tokenRequired;
+
+    private StatusServer(HttpServer server, ExecutorService executor, URI uri, boolean tokenRequired) {
+        this.server = server;
+        this.executor = executor;
+        this.uri = uri;
+        this.tokenRequired = tokenRequired;
+    }
+
+    /**
+     * Starts a server answering from {@code queries}.
+     *
+     * @throws IllegalArgumentException if the bind address cannot be resolved, or is not a loopback
+     *     address and no bearer token is configured
+     * @throws UncheckedIOException if the address cannot be bound (for example, the port is taken)
+     */
+    public static StatusServer start(BatchRunQueries queries, Options options) {
+        Objects.requireNonNull(queries, "queries");
+        return start(() -> queries, options);
+    }
+
+    /**
+     * Like {@link #start(BatchRunQueries, Options)}, with the query API obtained on the first
+     * request, so that starting the server loads neither Jdbi nor a pool (what an agent's
+     * {@code premain} needs). The supplier is called until it returns without throwing.
+     */
+    public static StatusServer start(Supplier<BatchRunQueries> queries, Options options) {
+        Objects.requireNonNull(queries, "queries");
+        Objects.requireNonNull(options, "options");
+        InetAddress address = resolve(options.bindAddress);
+        if (options.token == null && !address.isLoopbackAddress()) {
+            throw new IllegalArgumentException("the status server may listen on " + options.bindAddress
+                    + ", which is not a loopback address, only with a bearer token: set Options.bearerToken(...)"
+                    + " (configuration: BATCHTRACK_STATUS_TOKEN or status.token-file)");
+        }
+        int id = SERVERS.incrementAndGet();
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(address, options.port), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the status server cannot listen on " + options.bindAddress + ":"
+                    + options.port + ": " + e.getMessage(), e);
+        }
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "batchtrack-status-" + id);
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", new StatusHandler(memoize(queries), options.clock,
+                options.token == null ? null : new TokenCheck(options.token)));
+        startAsDaemon(server, id);
+        StatusServer status = new StatusServer(server, executor, uriOf(server.getAddress()), options.token != null);
+        Log.info("batchtrack System Status page at " + status.uri
+                + (status.tokenRequired ? " (bearer token required)" : ""));
+        return status;
+    }
+
+    /**
+     * Starts a server as the configuration says, if {@code status.port} is set; see
+     * {@link #fromConfig(TrackerConfig, Supplier)}.
+     */
+    public static Optional<StatusServer> fromConfig(TrackerConfig config, BatchRunQueries queries) {
+        Objects.requireNonNull(queries, "queries");
+        return fromConfig(config, () -> queries);
+    }
+
+    /**
+     * Starts a server as the configuration says, or returns empty when {@code status.port} is not
+     * set. Keys: {@code status.port} (0..65535, 0 = any free port), {@code status.bind} (default
+     * {@value #DEFAULT_BIND}), and the token, a secret read only from the environment variable
+     * {@code BATCHTRACK_STATUS_TOKEN} or from the first line of the file named by
+     * {@code status.token-file}. The query API is obtained on the first request.
+     *
+     * <pre>{@code
+     * PostgresRunStore store = PostgresRunStore.fromConfig(config);
+     * Optional<StatusServer> status = StatusServer.fromConfig(config, store::queries);
+     * }</pre>
+     *
+     * @throws ConfigException naming the key that cannot be used (never containing the token),
+     *     including {@code status.token} when the bind address is not loopback and no token is set
+     * @throws UncheckedIOException if the address cannot be bound
+     */
+    public static Optional<StatusServer> fromConfig(TrackerConfig config, Supplier<BatchRunQueries> queries) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(queries, "queries");
+        if (config.get("status.port").isEmpty()) {
+            return Optional.empty();
+        }
+        int port = config.getInt("status.port", 0, 0, 65_535);
+        String bind = config.get("status.bind", DEFAULT_BIND);
+        InetAddress address;
+        try {
+            address = resolve(bind);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("status.bind", e.getMessage());
+        }
+        Options options = Options.defaults().bindAddress(bind).port(port);
+        String token = config.secret("status.token").map(String::strip).orElse(null);
+        if (token != null) {
+            try {
+                options = options.bearerToken(token);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("status.token", e.getMessage());
+            }
+        } else if (!address.isLoopbackAddress()) {
+            throw new ConfigException("status.token", "is required because status.bind (" + bind + ") is not a"
+                    + " loopback address: set the environment variable " + TOKEN_VARIABLE + " or status.token-file");
+        }
+        return Optional.of(start(queries, options));
+    }
+
+    private static final String TOKEN_VARIABLE = TrackerConfig.environmentName("status.token");
+
+    /** Where the server answers, for example {@code http://127.0.0.1:8085/}; a wildcard bind gives the loopback address. */
+    public URI uri() {
+        return uri;
+    }
+
+    /** The address and port the server listens on. */
+    public InetSocketAddress address() {
+        return server.getAddress();
+    }
+
+    /** Whether requests must carry the bearer token. */
+    public boolean tokenRequired() {
+        return tokenRequired;
+    }
+
+    /** Stops listening at once and ends the server's threads. Safe to call many times. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    @Override
+    public String toString() {
+        return "StatusServer[" + uri + (tokenRequired ? ", token required" : "") + "]";
+    }
+
+    /**
+     * The JDK's dispatcher thread inherits the daemon flag of the thread that starts it, so the
+     * server is started from a daemon thread (as Prometheus' simpleclient HTTPServer does).
+     */
+    private static void startAsDaemon(HttpServer server, int id) {
+        FutureTask<Void> task = new FutureTask<>(server::start, null);
+        Thread starter = new Thread(task, "batchtrack-status-start-" + id);
+        starter.setDaemon(true);
+        starter.start();
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.stop(0);
+            throw new IllegalStateException("interrupted while starting the status server", e);
+        } catch (ExecutionException e) {
+            server.stop(0);
+            throw new IllegalStateException("the status server did not start", e.getCause());
+        }
+    }
+
+    private static InetAddress resolve(String bind) {
+        try {
+            return InetAddress.getByName(bind);
+        } catch (UnknownHostException | SecurityException e) {
+            throw new IllegalArgumentException("bind address '" + bind + "' cannot be resolved");
+        }
+    }
+
+    private static URI uriOf(InetSocketAddress bound) {
+        InetAddress a = bound.getAddress();
+        String host = a.isAnyLocalAddress() ? InetAddress.getLoopbackAddress().getHostAddress() : a.getHostAddress();
+        try {
+            return new URI("http", null, host, bound.getPort(), "/", null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Supplier<BatchRunQueries> memoize(Supplier<BatchRunQueries> supplier) {
+        return new Supplier<>() {
+            private volatile BatchRunQueries value;
+
+            @Override
+            public BatchRunQueries get() {
+                BatchRunQueries v = value;
+                if (v == null) {
+                    v = Objects.requireNonNull(supplier.get(), "the status server's query supplier returned null");
+                    value = v;
+                }
+                return v;
+            }
+        };
+    }
+
+    /**
+     * How a {@link StatusServer} listens. Immutable; each method returns a copy. The token is never
+     * part of {@link #toString()}.
+     *
+     * <pre>{@code
+     * StatusServer.Options.defaults().bindAddress("0.0.0.0").port(8085).bearerToken(System.getenv("STATUS_TOKEN"))
+     * }</pre>
+     */
+    public static final class Options {
+        private final String bindAddress;
+        private final int port;
+        private final String token;
+        private final Clock clock;
+
+        private Options(String bindAddress, int port, String token, Clock clock) {
+            this.bindAddress = bindAddress;
+            this.port = port;
+            this.token = token;
+            this.clock = clock;
+        }
+
+        /** Loopback ({@value StatusServer#DEFAULT_BIND}), any free port, no token, the system clock. */
+        public static Options defaults() {
+            return new Options(DEFAULT_BIND, 0, null, Clock.systemUTC());
+        }
+
+        /** A host name or IP literal; {@code 0.0.0.0} listens on every interface (then a token is mandatory). */
+        public Options bindAddress(String address) {
+            Objects.requireNonNull(address, "bind address");
+            if (address.isBlank()) {
+                throw new IllegalArgumentException("bind address must not be blank");
+            }
+            return new Options(address.strip(), port, token, clock);
+        }
+
+        /** 0..65535; 0 picks a free port ({@link StatusServer#uri()} tells which). */
+        public Options port(int listenPort) {
+            if (listenPort < 0 || listenPort > 65_535) {
+                throw new IllegalArgumentException("port " + listenPort + " is outside 0..65535");
+            }
+            return new Options(bindAddress, listenPort, token, clock);
+        }
+
+        /**
+         * Requires every request to carry {@code Authorization: Bearer <token>} (or, from a browser,
+         * HTTP Basic with the token as password).
+         *
+         * @throws IllegalArgumentException (without the token in the message) if it is shorter than
+         *     {@value StatusServer#MIN_TOKEN_LENGTH} characters or has characters other than visible ASCII
+         */
+        public Options bearerToken(String bearerToken) {
+            Objects.requireNonNull(bearerToken, "bearer token");
+            if (bearerToken.length() < MIN_TOKEN_LENGTH) {
+                throw new IllegalArgumentException("the bearer token has " + bearerToken.length()
+                        + " characters; at least " + MIN_TOKEN_LENGTH + " are required (e.g. openssl rand -hex 32)");
+            }
+            for (int i = 0; i < bearerToken.length(); i++) {
+                char c = bearerToken.charAt(i);
+                if (c < 0x21 || c > 0x7e) {
+                    throw new IllegalArgumentException("the bearer token may hold only visible ASCII characters;"
+                            + " character " + (i + 1) + " is not one");
+                }
+            }
+            return new Options(bindAddress, port, bearerToken, clock);
+        }
+
+        /** The clock of "now": the current NFL week, the page's "Generated at" and running times. */
+        public Options clock(Clock newClock) {
+            return new Options(bindAddress, port, token, Objects.requireNonNull(newClock, "clock"));
+        }
+
+        public String bindAddress() {
+            return bindAddress;
+        }
+
+        public int port() {
+            return port;
+        }
+
+        /** Whether a bearer token is configured. */
+        public boolean hasBearerToken() {
+            return token != null;
+        }
+
+        public Clock clock() {
+            return clock;
+        }
+
+        @Override
+        public String toString() {
+            return "StatusServer.Options[bind=" + bindAddress + ", port=" + port + ", token="
+                    + (token == null ? "none" : "set") + "]";
+        }
+    }
+}

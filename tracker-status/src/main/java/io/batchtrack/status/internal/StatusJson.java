@@ -1,0 +1,173 @@
+package io.batchtrack.status.internal;
+
+import io.batchtrack.Warning;
+import io.batchtrack.internal.Json;
+import io.batchtrack.jdbi.BatchRun;
+import io.batchtrack.jdbi.DataReadiness;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The endpoints' JSON, written by hand. Field names are the columns of {@code batch_runs} and
+ * {@code data_readiness}, in table order; times are ISO-8601 UTC; absent values are {@code null}.
+ */
+public final class StatusJson {
+    private StatusJson() {}
+
+    /** One {@code batch_runs} row. */
+    public static String run(BatchRun run) {
+        return appendRun(new StringBuilder(1_024), run).toString();
+    }
+
+    /** {@code {"limit": n, "batch_runs": [...]}}, newest first. */
+    public static String runs(List<BatchRun> runs, int limit) {
+        StringBuilder b = new StringBuilder(64 + runs.size() * 1_024).append("{\"limit\":").append(limit)
+                .append(",\"batch_runs\":[");
+        for (int i = 0; i < runs.size(); i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            appendRun(b, runs.get(i));
+        }
+        return b.append("]}").toString();
+    }
+
+    /** One {@code data_readiness} row. */
+    public static String readiness(DataReadiness d) {
+        StringBuilder b = new StringBuilder(256).append('{');
+        field(b, "season_year").append(d.period().seasonYear());
+        next(b, "week").append(d.period().week());
+        next(b, "season_type");
+        Json.string(b, d.period().seasonType().code());
+        next(b, "schedule_complete").append(d.scheduleComplete());
+        next(b, "predictions_available").append(d.predictionsAvailable());
+        next(b, "games_count").append(d.gamesCount());
+        next(b, "predictions_count").append(d.predictionsCount());
+        next(b, "updated_at");
+        time(b, d.updatedAt());
+        next(b, "last_run_id");
+        uuid(b, d.lastRunId());
+        return b.append('}').toString();
+    }
+
+    /** {@code {"error": code, "parameter": ..., "message": ...}}; the parameter is left out when null. */
+    public static String error(String code, String parameter, String message) {
+        StringBuilder b = new StringBuilder(128).append('{');
+        field(b, "error");
+        Json.string(b, code);
+        if (parameter != null) {
+            next(b, "parameter");
+            Json.string(b, parameter);
+        }
+        next(b, "message");
+        Json.string(b, message);
+        return b.append('}').toString();
+    }
+
+    private static StringBuilder appendRun(StringBuilder b, BatchRun r) {
+        b.append('{');
+        field(b, "id");
+        uuid(b, r.id());
+        next(b, "parent_run_id");
+        uuid(b, r.parentRunId());
+        next(b, "batch_type");
+        Json.string(b, r.batchType());
+        next(b, "batch_mode");
+        Json.string(b, r.batchMode());
+        next(b, "season_year").append(r.seasonYear());
+        next(b, "week").append(r.week());
+        next(b, "season_type");
+        Json.string(b, r.seasonType().code());
+        next(b, "triggered_by");
+        Json.string(b, r.triggeredBy());
+        next(b, "status");
+        Json.string(b, r.status().code());
+        next(b, "started_at");
+        time(b, r.startedAt());
+        next(b, "completed_at");
+        time(b, r.completedAt());
+        next(b, "duration_ms").append(r.durationMs()); // "null" when absent
+        next(b, "heartbeat_at");
+        time(b, r.heartbeatAt());
+        next(b, "api_calls_made").append(r.apiCallsMade());
+        next(b, "games_processed").append(r.gamesProcessed());
+        next(b, "game_logs_added").append(r.gameLogsAdded());
+        next(b, "predictions_generated").append(r.predictionsGenerated());
+        next(b, "predictions_skipped").append(r.predictionsSkipped());
+        next(b, "odds_synced").append(r.oddsSynced());
+        next(b, "errors_encountered").append(r.errorsEncountered());
+        next(b, "custom_metrics");
+        customMetrics(b, r.customMetrics());
+        next(b, "warnings");
+        warnings(b, r.warnings());
+        next(b, "warnings_dropped").append(r.warningsDropped());
+        next(b, "error_type");
+        Json.string(b, r.errorType());
+        next(b, "error_message");
+        Json.string(b, r.errorMessage());
+        next(b, "error_stack");
+        Json.string(b, r.errorStack());
+        next(b, "host");
+        Json.string(b, r.host());
+        next(b, "exclusive").append(r.exclusive());
+        next(b, "stale_limit_ms").append(r.staleLimitMs()); // "null" when absent
+        next(b, "custom_metrics_dropped").append(r.customMetricsDropped());
+        return b.append('}');
+    }
+
+    private static void customMetrics(StringBuilder b, Map<String, Long> metrics) {
+        b.append('{');
+        boolean first = true;
+        for (Map.Entry<String, Long> e : metrics.entrySet()) {
+            if (!first) {
+                b.append(',');
+            }
+            Json.string(b, e.getKey()).append(':').append(e.getValue());
+            first = false;
+        }
+        b.append('}');
+    }
+
+    /** Like {@link Json#warnings}, but a hand-edited row's missing time is {@code null}, not a failure. */
+    private static void warnings(StringBuilder b, List<Warning> warnings) {
+        b.append('[');
+        for (int i = 0; i < warnings.size(); i++) {
+            Warning w = warnings.get(i);
+            if (i > 0) {
+                b.append(',');
+            }
+            b.append("{\"stage\":");
+            Json.string(b, w.stage()).append(",\"message\":");
+            Json.string(b, w.message()).append(",\"at\":");
+            time(b, w.at());
+            b.append('}');
+        }
+        b.append(']');
+    }
+
+    private static StringBuilder field(StringBuilder b, String name) {
+        return b.append('"').append(name).append("\":");
+    }
+
+    private static StringBuilder next(StringBuilder b, String name) {
+        return field(b.append(','), name);
+    }
+
+    private static void time(StringBuilder b, Instant t) {
+        if (t == null) {
+            b.append("null");
+        } else {
+            b.append('"').append(t).append('"'); // Instant.toString: ISO-8601 in UTC, "...Z"
+        }
+    }
+
+    private static void uuid(StringBuilder b, UUID id) {
+        if (id == null) {
+            b.append("null");
+        } else {
+            b.append('"').append(id).append('"');
+        }
+    }
+}
