@@ -5,10 +5,8 @@ import io.batchtrack.config.TrackerConfig;
 import io.batchtrack.internal.Log;
 import io.batchtrack.jdbi.BatchRunQueries;
 import io.batchtrack.jdbi.BatchtrackSchema;
-import io.batchtrack.jdbi.PostgresRunStore;
 import io.batchtrack.jdbi.RunMaintenance;
-import io.batchtrack.jdbi.internal.JdbcUrls;
-import io.batchtrack.jdbi.internal.Pools;
+import io.batchtrack.jdbi.StoreSettings;
 import io.batchtrack.status.StatusServer;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -82,19 +80,11 @@ public final class BatchtrackCli {
         }
         try {
             config.requireReadableFile();
-            String schema = config.get("schema", BatchtrackSchema.DEFAULT_SCHEMA);
-            try {
-                BatchtrackSchema.requireValidName(schema);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException("schema", e.getMessage());
-            }
-            String url = JdbcUrls.require("jdbc.url", config.require("jdbc.url"));
-            int timeout = config.getInt("jdbc.connection-timeout-ms", PostgresRunStore.DEFAULT_CONNECTION_TIMEOUT_MS,
-                    250, 600_000);
+            StoreSettings store = StoreSettings.from(config);
+            String schema = store.schema();
             Duration staleLimit = options.staleLimit != null ? options.staleLimit : config.staleLimit();
-            DataSource ds = Pools.unpooled(url, config.get("jdbc.user").orElse(null), config.password().orElse(null),
-                    timeout);
-            String where = "schema " + schema + " at " + JdbcUrls.redact(url);
+            DataSource ds = store.unpooledDataSource();
+            String where = "schema " + schema + " at " + store.redactedUrl();
             switch (command) {
                 case "status": {
                     String version = BatchtrackSchema.currentVersion(ds, schema).orElse(null);

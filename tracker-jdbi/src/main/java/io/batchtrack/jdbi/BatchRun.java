@@ -53,19 +53,6 @@ public record BatchRun(
         warnings = List.copyOf(warnings);
     }
 
-    /** A row of a run that is not exclusive and dropped no custom metric (the first version's shape). */
-    public BatchRun(UUID id, UUID parentRunId, String batchType, String batchMode, int seasonYear, int week,
-            SeasonType seasonType, String triggeredBy, RunStatus status, Instant startedAt, Instant completedAt,
-            Long durationMs, Instant heartbeatAt, long apiCallsMade, long gamesProcessed, long gameLogsAdded,
-            long predictionsGenerated, long predictionsSkipped, long oddsSynced, long errorsEncountered,
-            Map<String, Long> customMetrics, List<Warning> warnings, long warningsDropped, String errorType,
-            String errorMessage, String errorStack, String host) {
-        this(id, parentRunId, batchType, batchMode, seasonYear, week, seasonType, triggeredBy, status, startedAt,
-                completedAt, durationMs, heartbeatAt, apiCallsMade, gamesProcessed, gameLogsAdded, predictionsGenerated,
-                predictionsSkipped, oddsSynced, errorsEncountered, customMetrics, warnings, warningsDropped, errorType,
-                errorMessage, errorStack, host, false, 0, null);
-    }
-
     /** Whether a sweep marked this run failed because its process stopped sending heartbeats. */
     public boolean abandoned() {
         return status == RunStatus.FAILED && "abandoned".equals(errorType);

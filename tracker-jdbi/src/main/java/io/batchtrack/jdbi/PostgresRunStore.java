@@ -7,7 +7,6 @@ import io.batchtrack.config.ConfigException;
 import io.batchtrack.config.TrackerConfig;
 import io.batchtrack.internal.Log;
 import io.batchtrack.jdbi.internal.JdbcUrls;
-import io.batchtrack.jdbi.internal.Pools;
 import io.batchtrack.jdbi.internal.ReadinessWriter;
 import io.batchtrack.jdbi.internal.RunWriter;
 import io.batchtrack.jdbi.internal.Sql;
@@ -59,11 +58,6 @@ import org.jdbi.v3.core.Jdbi;
  * }</pre>
  */
 public final class PostgresRunStore implements RunStore, ReadinessRefresher {
-    /** Connections of the pool built from configuration, unless {@code jdbc.pool-size} says otherwise. */
-    public static final int DEFAULT_POOL_SIZE = 4;
-    /** How long to wait for a connection, unless {@code jdbc.connection-timeout-ms} says otherwise. */
-    public static final int DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
-
     private final DataSourceFactory dataSourceFactory;
     private final String schema;
     private final Sql sql;
@@ -98,34 +92,24 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
     }
 
     /**
-     * A store with a HikariCP pool of its own, from the keys {@code jdbc.url} (required),
-     * {@code jdbc.user}, the password ({@link TrackerConfig#password()}), {@code jdbc.pool-size}
-     * (default 4), {@code jdbc.connection-timeout-ms} (default 5000), {@code schema} (default
-     * {@code public}), {@code migrate-on-start} (default true), {@code readiness.games-sql},
-     * {@code readiness.predictions-sql} and {@code stale-limit} (for rows that carry none). Opens no
-     * connection.
+     * A store with a HikariCP pool of its own, from the keys that {@link StoreSettings#from} reads
+     * ({@code jdbc.url} required, {@code jdbc.user}, the password, {@code jdbc.pool-size},
+     * {@code jdbc.connection-timeout-ms}, {@code schema}, {@code migrate-on-start},
+     * {@code readiness.games-sql}, {@code readiness.predictions-sql}) and {@code stale-limit} (for
+     * rows that carry none). Opens no connection.
      *
-     * @throws ConfigException naming the key whose value cannot be used; never containing the password
+     * @throws ConfigException naming the key whose value cannot be used, {@code config-file} first
+     *     if the configuration file cannot be read; never containing the password
      */
     public static PostgresRunStore fromConfig(TrackerConfig config) {
-        String url = JdbcUrls.require("jdbc.url", config.require("jdbc.url"));
-        String user = config.get("jdbc.user").orElse(null);
-        String password = config.password().orElse(null);
-        int poolSize = config.getInt("jdbc.pool-size", DEFAULT_POOL_SIZE, 1, 100);
-        int timeout = config.getInt("jdbc.connection-timeout-ms", DEFAULT_CONNECTION_TIMEOUT_MS, 250, 600_000);
-        String schema = config.get("schema", BatchtrackSchema.DEFAULT_SCHEMA);
-        try {
-            BatchtrackSchema.requireValidName(schema);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("schema", e.getMessage());
-        }
-        boolean migrate = config.getBoolean("migrate-on-start", true);
-        Builder b = new Builder(null).schema(schema).migrateOnStart(migrate).staleLimit(config.staleLimit());
-        config.get("readiness.games-sql").ifPresent(b::gamesSql);
-        config.get("readiness.predictions-sql").ifPresent(b::predictionsSql);
+        config.requireReadableFile();
+        StoreSettings settings = StoreSettings.from(config);
+        Builder b = new Builder(null).schema(settings.schema()).migrateOnStart(settings.migrateOnStart())
+                .staleLimit(config.staleLimit());
+        settings.gamesSql().ifPresent(b::gamesSql);
+        settings.predictionsSql().ifPresent(b::predictionsSql);
         // the pool, the driver and Jdbi load on first use: building the store stays cheap for an agent's premain
-        return new PostgresRunStore(b, () -> Pools.pooled(url, user, password, poolSize, timeout), JdbcUrls.redact(url),
-                JdbcUrls.redact(url));
+        return new PostgresRunStore(b, settings::pooledDataSource, settings.redactedUrl(), settings.redactedUrl());
     }
 
     /**
@@ -152,7 +136,7 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
             } else if (!BatchtrackSchema.isUpToDate(dataSource, schema)) {
                 throw new IllegalStateException("schema " + schema + " is not at batchtrack version "
                         + BatchtrackSchema.latestVersion() + " and migrate-on-start=false: run the migrate command"
-                        + " (java -jar tracker-agent.jar migrate, or java -jar tracker-jdbi.jar migrate)");
+                        + " (java -jar tracker-agent.jar migrate, or java -jar tracker-cli.jar migrate)");
             }
             ready = true;
         }

@@ -123,6 +123,17 @@ class ConfigurationTest {
     }
 
     @Test
+    void anUnreadableConfigurationFileIsReportedAsSuchNotAsAMissingUrl(@TempDir Path dir) {
+        String missing = dir.resolve("batchtrack.properties").toString();
+
+        assertThatThrownBy(() -> PostgresRunStore.fromConfig(TrackerConfig.of(Map.of(),
+                Map.of("BATCHTRACK_CONFIG_FILE", missing))))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).key()).isEqualTo("config-file"))
+                .hasMessageContaining(missing);
+    }
+
+    @Test
     void aMissingUrlIsRefusedNamingTheKeyAndWhereToSetIt() {
         assertThatThrownBy(() -> PostgresRunStore.fromConfig(TrackerConfig.of(Map.of(), Map.of())))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("jdbc.url")
