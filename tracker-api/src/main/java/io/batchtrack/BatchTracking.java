@@ -14,6 +14,8 @@ import io.batchtrack.internal.SpoolCodec;
 import io.batchtrack.internal.Stores;
 import io.batchtrack.spi.ReadinessRefresher;
 import io.batchtrack.spi.RunFailure;
+import io.batchtrack.spi.RunListener;
+import io.batchtrack.spi.RunListenerProvider;
 import io.batchtrack.spi.RunRecord;
 import io.batchtrack.spi.RunStore;
 import io.batchtrack.spi.StoreUnavailableException;
@@ -21,13 +23,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -84,6 +89,7 @@ public final class BatchTracking implements AutoCloseable {
     private final Object lifecycle = new Object(); // serializes pulse start/stop with the set of open runs
     private final Object beating = new Object(); // held by a heartbeat; close() waits for it before closing the store
     private final AtomicBoolean firstRun = new AtomicBoolean(true);
+    private final List<RunListener> listeners = new CopyOnWriteArrayList<>(); // from providers; closed with the engine
     private volatile boolean closed;
 
     private BatchTracking(Builder b, RuntimeException unusable) {
@@ -155,9 +161,10 @@ public final class BatchTracking implements AutoCloseable {
      * or {@code none}), {@code on-store-failure}, {@code trigger}, {@code max-warnings},
      * {@code max-message-length}, {@code max-custom-metrics}, {@code heartbeat-interval},
      * {@code stale-limit}, {@code exclusive.types}, {@code on-conflict}, {@code spool.dir} and
-     * {@code spool.max-mb}. A configuration that cannot be used is logged in one line naming the key;
-     * the engine then records nothing, or, under {@code on-store-failure=fail}, throws that error from
-     * every {@link #start}.
+     * {@code spool.max-mb}; every {@link RunListenerProvider} found is asked for a listener, held
+     * until {@link #close()} (tracker-status serves its page this way). A configuration that cannot
+     * be used is logged in one line naming the key; the engine then records nothing, or, under
+     * {@code on-store-failure=fail}, throws that error from every {@link #start}.
      */
     public static BatchTracking fromConfig(TrackerConfig config) {
         return fromConfig(config, false);
@@ -178,8 +185,11 @@ public final class BatchTracking implements AutoCloseable {
             b.onConflict(config.conflictPolicy());
             b.spoolDirectory(spoolDirectory(config));
             b.spoolMaxMegabytes(config.getInt("spool.max-mb", DEFAULT_SPOOL_MAX_MB, 1, 100_000));
-            b.store(Stores.create(config));
-            return b.build();
+            RunStore store = Stores.create(config);
+            b.store(store);
+            BatchTracking tracking = b.build();
+            tracking.listeners.addAll(listeners(config, store));
+            return tracking;
         } catch (ConfigException e) {
             Log.warn(e.getMessage() + (b.policy == StoreFailurePolicy.FAIL
                     ? "; every tracked run will fail (on-store-failure=fail)" : "; batches run untracked"));
@@ -189,6 +199,26 @@ public final class BatchTracking implements AutoCloseable {
                     + (global ? "; batches run untracked" : ""));
             return untracked(b, e);
         }
+    }
+
+    /**
+     * The listeners of every {@link RunListenerProvider} found (the status page's, for example);
+     * a provider that throws is logged and skipped. Closed by {@link #close()}.
+     * (Interim: the engine redesign calls them for every run; here they are only held and closed.)
+     */
+    private static List<RunListener> listeners(TrackerConfig config, RunStore store) {
+        List<RunListener> found = new ArrayList<>();
+        for (RunListenerProvider p : ServiceLoader.load(RunListenerProvider.class, Stores.class.getClassLoader())) {
+            try {
+                RunListener l = p.create(config, store);
+                if (l != null && l != RunListener.NONE) {
+                    found.add(l);
+                }
+            } catch (RuntimeException | LinkageError e) {
+                Log.warn("batchtrack runs without the listener of " + p.getClass().getName() + ": " + Log.describe(e));
+            }
+        }
+        return found;
     }
 
     /** The engine of a configuration that cannot be used: records nothing, or under fail-fast starts nothing. */
@@ -641,7 +671,8 @@ public final class BatchTracking implements AutoCloseable {
 
     /**
      * Stops the heartbeat, hands spooled records to the store one last time (what it cannot take
-     * stays in the spool for the next start), and closes the store.
+     * stays in the spool for the next start), closes the listeners that providers made (which
+     * stops a status server started for {@code status.port}), and closes the store.
      */
     @Override
     public void close() {
@@ -655,6 +686,14 @@ public final class BatchTracking implements AutoCloseable {
             }
             spool.close();
         }
+        for (RunListener l : listeners) {
+            try {
+                l.close();
+            } catch (RuntimeException | LinkageError e) {
+                Log.warn("batchtrack could not close the listener " + l + ": " + Log.describe(e));
+            }
+        }
+        listeners.clear();
         store.close();
     }
 

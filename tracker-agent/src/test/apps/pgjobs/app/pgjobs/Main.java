@@ -46,6 +46,11 @@ public final class Main {
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             System.out.println("status.code=" + response.statusCode());
             System.out.println("status.body=" + response.body().replace('\n', ' '));
+            java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(statusUrl).resolve("/")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            System.out.println("page.code=" + page.statusCode());
+            System.out.println("page.body=" + page.body().replace('\n', ' '));
         }
         System.out.println("done=true");
     }

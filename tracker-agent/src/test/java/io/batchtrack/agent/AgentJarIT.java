@@ -68,10 +68,13 @@ class AgentJarIT {
                     && !n.endsWith("/")).toList();
             assertThat(services).containsExactlyInAnyOrder(
                     "META-INF/services/io.batchtrack.spi.RunStoreProvider",
+                    "META-INF/services/io.batchtrack.spi.RunListenerProvider",
                     "META-INF/services/io.batchtrack.agent.shaded.org.flywaydb.core.extensibility.Plugin",
                     "META-INF/services/io.batchtrack.agent.shaded.org.slf4j.spi.SLF4JServiceProvider");
             assertThat(lines(jar, "META-INF/services/io.batchtrack.spi.RunStoreProvider"))
                     .containsExactly("io.batchtrack.agent.internal.BundledJdbcStore");
+            assertThat(lines(jar, "META-INF/services/io.batchtrack.spi.RunListenerProvider"))
+                    .containsExactly("io.batchtrack.agent.shaded.status.internal.StatusListenerProvider");
             assertThat(lines(jar, "META-INF/services/io.batchtrack.agent.shaded.org.slf4j.spi.SLF4JServiceProvider"))
                     .containsExactly("io.batchtrack.agent.internal.StoreLogging");
             List<String> plugins = lines(jar,

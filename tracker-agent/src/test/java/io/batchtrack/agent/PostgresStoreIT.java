@@ -218,5 +218,9 @@ class PostgresStoreIT {
         assertThat(run.value("status.body")).contains("\"batch_type\":\"weekly_update\"")
                 .contains("\"status\":\"failed\"").contains("odds API unavailable: HTTP 503")
                 .contains("\"batch_type\":\"roster_refresh\"");
+        // the page's template and style sheet are resources, relocated with their classes in the agent jar
+        assertThat(run.value("page.code")).as(run.toString()).isEqualTo("200");
+        assertThat(run.value("page.body")).contains("<title>System Status</title>")
+                .contains("id=\"type-weekly_update\"").contains(".status-failed{");
     }
 }

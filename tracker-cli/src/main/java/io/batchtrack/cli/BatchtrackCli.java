@@ -8,6 +8,7 @@ import io.batchtrack.jdbi.BatchtrackSchema;
 import io.batchtrack.jdbi.RunMaintenance;
 import io.batchtrack.jdbi.StoreSettings;
 import io.batchtrack.status.StatusServer;
+import io.batchtrack.status.StatusSettings;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -110,7 +111,7 @@ public final class BatchtrackCli {
                 case "serve": {
                     requireUpToDate(ds, schema);
                     BatchRunQueries queries = BatchRunQueries.create(ds, schema);
-                    try (StatusServer server = StatusServer.fromConfig(config, queries).orElseThrow(() ->
+                    try (StatusServer server = StatusSettings.from(config).start(() -> queries).orElseThrow(() ->
                             new ConfigException("status.port", "serve needs a port: BATCHTRACK_STATUS_PORT=8080 or"
                                     + " -Dbatchtrack.status.port=8080 (0: any free port)"))) {
                         out.println("batchtrack System Status page for " + where + ": " + server.uri());

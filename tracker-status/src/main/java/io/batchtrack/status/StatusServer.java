@@ -1,10 +1,9 @@
 package io.batchtrack.status;
 
 import com.sun.net.httpserver.HttpServer;
-import io.batchtrack.config.ConfigException;
-import io.batchtrack.config.TrackerConfig;
 import io.batchtrack.internal.Log;
 import io.batchtrack.jdbi.BatchRunQueries;
+import io.batchtrack.status.internal.HttpServers;
 import io.batchtrack.status.internal.StatusHandler;
 import io.batchtrack.status.internal.TokenCheck;
 import java.io.IOException;
@@ -12,15 +11,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -45,6 +39,9 @@ import java.util.function.Supplier;
  *     ...
  * }
  * }</pre>
+ *
+ * <p>From configuration ({@code status.port}, {@code status.bind}, the token):
+ * {@link StatusSettings#from}; an engine built from configuration starts one by itself.
  *
  * <p>The server's threads are daemon threads: it never keeps a JVM alive, so an application that
  * embeds it (or an agent that starts it) exits as it would without it. Thread-safe.
@@ -91,7 +88,7 @@ public final class StatusServer implements AutoCloseable {
     public static StatusServer start(Supplier<BatchRunQueries> queries, Options options) {
         Objects.requireNonNull(queries, "queries");
         Objects.requireNonNull(options, "options");
-        InetAddress address = resolve(options.bindAddress);
+        InetAddress address = HttpServers.resolve(options.bindAddress);
         if (options.token == null && !address.isLoopbackAddress()) {
             throw new IllegalArgumentException("the status server may listen on " + options.bindAddress
                     + ", which is not a loopback address, only with a bearer token: set Options.bearerToken(...)"
@@ -111,70 +108,14 @@ public final class StatusServer implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        server.createContext("/", new StatusHandler(memoize(queries), options.clock,
+        server.createContext("/", new StatusHandler(HttpServers.memoize(queries), options.clock,
                 options.token == null ? null : new TokenCheck(options.token)));
-        startAsDaemon(server, id);
-        StatusServer status = new StatusServer(server, executor, uriOf(server.getAddress()), options.token != null);
+        HttpServers.startAsDaemon(server, id);
+        StatusServer status = new StatusServer(server, executor, HttpServers.uriOf(server.getAddress()), options.token != null);
         Log.info("batchtrack System Status page at " + status.uri
                 + (status.tokenRequired ? " (bearer token required)" : ""));
         return status;
     }
-
-    /**
-     * Starts a server as the configuration says, if {@code status.port} is set; see
-     * {@link #fromConfig(TrackerConfig, Supplier)}.
-     */
-    public static Optional<StatusServer> fromConfig(TrackerConfig config, BatchRunQueries queries) {
-        Objects.requireNonNull(queries, "queries");
-        return fromConfig(config, () -> queries);
-    }
-
-    /**
-     * Starts a server as the configuration says, or returns empty when {@code status.port} is not
-     * set. Keys: {@code status.port} (0..65535, 0 = any free port), {@code status.bind} (default
-     * {@value #DEFAULT_BIND}), and the token, a secret read only from the environment variable
-     * {@code BATCHTRACK_STATUS_TOKEN} or from the first line of the file named by
-     * {@code status.token-file}. The query API is obtained on the first request.
-     *
-     * <pre>{@code
-     * PostgresRunStore store = PostgresRunStore.fromConfig(config);
-     * Optional<StatusServer> status = StatusServer.fromConfig(config, store::queries);
-     * }</pre>
-     *
-     * @throws ConfigException naming the key that cannot be used (never containing the token),
-     *     including {@code status.token} when the bind address is not loopback and no token is set
-     * @throws UncheckedIOException if the address cannot be bound
-     */
-    public static Optional<StatusServer> fromConfig(TrackerConfig config, Supplier<BatchRunQueries> queries) {
-        Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(queries, "queries");
-        if (config.get("status.port").isEmpty()) {
-            return Optional.empty();
-        }
-        int port = config.getInt("status.port", 0, 0, 65_535);
-        String bind = config.get("status.bind", DEFAULT_BIND);
-        InetAddress address;
-        try {
-            address = resolve(bind);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("status.bind", e.getMessage());
-        }
-        Options options = Options.defaults().bindAddress(bind).port(port);
-        String token = config.secret("status.token").map(String::strip).orElse(null);
-        if (token != null) {
-            try {
-                options = options.bearerToken(token);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException("status.token", e.getMessage());
-            }
-        } else if (!address.isLoopbackAddress()) {
-            throw new ConfigException("status.token", "is required because status.bind (" + bind + ") is not a"
-                    + " loopback address: set the environment variable " + TOKEN_VARIABLE + " or status.token-file");
-        }
-        return Optional.of(start(queries, options));
-    }
-
-    private static final String TOKEN_VARIABLE = TrackerConfig.environmentName("status.token");
 
     /** Where the server answers, for example {@code http://127.0.0.1:8085/}; a wildcard bind gives the loopback address. */
     public URI uri() {
@@ -201,61 +142,6 @@ public final class StatusServer implements AutoCloseable {
     @Override
     public String toString() {
         return "StatusServer[" + uri + (tokenRequired ? ", token required" : "") + "]";
-    }
-
-    /**
-     * The JDK's dispatcher thread inherits the daemon flag of the thread that starts it, so the
-     * server is started from a daemon thread (as Prometheus' simpleclient HTTPServer does).
-     */
-    private static void startAsDaemon(HttpServer server, int id) {
-        FutureTask<Void> task = new FutureTask<>(server::start, null);
-        Thread starter = new Thread(task, "batchtrack-status-start-" + id);
-        starter.setDaemon(true);
-        starter.start();
-        try {
-            task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            server.stop(0);
-            throw new IllegalStateException("interrupted while starting the status server", e);
-        } catch (ExecutionException e) {
-            server.stop(0);
-            throw new IllegalStateException("the status server did not start", e.getCause());
-        }
-    }
-
-    private static InetAddress resolve(String bind) {
-        try {
-            return InetAddress.getByName(bind);
-        } catch (UnknownHostException | SecurityException e) {
-            throw new IllegalArgumentException("bind address '" + bind + "' cannot be resolved");
-        }
-    }
-
-    private static URI uriOf(InetSocketAddress bound) {
-        InetAddress a = bound.getAddress();
-        String host = a.isAnyLocalAddress() ? InetAddress.getLoopbackAddress().getHostAddress() : a.getHostAddress();
-        try {
-            return new URI("http", null, host, bound.getPort(), "/", null, null);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Supplier<BatchRunQueries> memoize(Supplier<BatchRunQueries> supplier) {
-        return new Supplier<>() {
-            private volatile BatchRunQueries value;
-
-            @Override
-            public BatchRunQueries get() {
-                BatchRunQueries v = value;
-                if (v == null) {
-                    v = Objects.requireNonNull(supplier.get(), "the status server's query supplier returned null");
-                    value = v;
-                }
-                return v;
-            }
-        };
     }
 
     /**

@@ -182,13 +182,13 @@ class StatusSecurityTest {
     }
 
     @Test
-    void fromConfigStartsNothingWithoutStatusPort() {
-        assertThat(StatusServer.fromConfig(TrackerConfig.of(Map.of("status.bind", "127.0.0.1")), queries)).isEmpty();
+    void settingsStartsNothingWithoutStatusPort() {
+        assertThat(StatusSettings.from(TrackerConfig.of(Map.of("status.bind", "127.0.0.1"))).start(() -> queries)).isEmpty();
     }
 
     @Test
-    void fromConfigListensOnLoopbackByDefault() {
-        Optional<StatusServer> server = StatusServer.fromConfig(TrackerConfig.of(Map.of("status.port", "0")), queries);
+    void settingsListensOnLoopbackByDefault() {
+        Optional<StatusServer> server = StatusSettings.from(TrackerConfig.of(Map.of("status.port", "0"))).start(() -> queries);
         try (StatusServer s = server.orElseThrow()) {
             assertThat(s.address().getAddress().isLoopbackAddress()).isTrue();
             assertThat(s.tokenRequired()).isFalse();
@@ -197,10 +197,10 @@ class StatusSecurityTest {
     }
 
     @Test
-    void fromConfigTakesTheTokenFromTheEnvironment() {
+    void settingsTakesTheTokenFromTheEnvironment() {
         TrackerConfig config = TrackerConfig.of(Map.of("batchtrack.status.port", "0"), Map.of(VARIABLE, TOKEN));
 
-        try (StatusServer s = StatusServer.fromConfig(config, () -> queries)
+        try (StatusServer s = StatusSettings.from(config).start(() -> queries)
                 .orElseThrow()) {
             assertThat(s.tokenRequired()).isTrue();
             assertThat(Http.get(s, "/").statusCode()).isEqualTo(401);
@@ -209,35 +209,35 @@ class StatusSecurityTest {
     }
 
     @Test
-    void fromConfigTakesTheTokenFromAFileAndListensBeyondLoopbackWithIt(@TempDir Path dir) throws Exception {
+    void settingsTakesTheTokenFromAFileAndListensBeyondLoopbackWithIt(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("status-token"), TOKEN + "\n");
         TrackerConfig config = TrackerConfig.of(Map.of("status.port", "0", "status.bind", "0.0.0.0",
                 "status.token-file", file.toString()));
 
-        try (StatusServer s = StatusServer.fromConfig(config, () -> queries).orElseThrow()) {
+        try (StatusServer s = StatusSettings.from(config).start(() -> queries).orElseThrow()) {
             assertThat(s.tokenRequired()).isTrue();
             assertThat(Http.get(s, "/", "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(200);
         }
     }
 
     @Test
-    void fromConfigRefusesATokenFromASystemPropertyOrAgentArgument() {
+    void settingsRefusesATokenFromASystemPropertyOrAgentArgument() {
         TrackerConfig fromProperty = TrackerConfig.of(Map.of("batchtrack.status.port", "0",
                 "batchtrack.status.token", TOKEN), Map.of());
         TrackerConfig fromArgument = TrackerConfig.fromEnvironment(Map.of("status.port", "0", "status.token", TOKEN));
 
         for (TrackerConfig config : List.of(fromProperty, fromArgument)) {
-            assertThatThrownBy(() -> StatusServer.fromConfig(config, () -> queries))
+            assertThatThrownBy(() -> StatusSettings.from(config).start(() -> queries))
                     .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("status.token"))
                     .hasMessageContaining(VARIABLE).hasMessageNotContaining(TOKEN);
         }
     }
 
     @Test
-    void fromConfigRefusesANonLoopbackBindWithoutAToken() {
+    void settingsRefusesANonLoopbackBindWithoutAToken() {
         TrackerConfig config = TrackerConfig.of(Map.of("status.port", "0", "status.bind", "0.0.0.0"));
 
-        assertThatThrownBy(() -> StatusServer.fromConfig(config, () -> queries))
+        assertThatThrownBy(() -> StatusSettings.from(config).start(() -> queries))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("status.token"))
                 .hasMessageContaining("not a loopback address").hasMessageContaining(VARIABLE);
     }
@@ -249,24 +249,24 @@ class StatusSecurityTest {
             "status.port=0,status.bind=no-such-host.invalid     | status.bind",
             "status.port=0,status.token-file=/no/such/file      | status.token-file",
     })
-    void fromConfigNamesTheKeyItCannotUse(String entries, String key) {
+    void settingsNamesTheKeyItCannotUse(String entries, String key) {
         Map<String, String> values = new java.util.HashMap<>();
         for (String entry : entries.split(",")) {
             values.put(entry.substring(0, entry.indexOf('=')), entry.substring(entry.indexOf('=') + 1));
         }
 
-        assertThatThrownBy(() -> StatusServer.fromConfig(TrackerConfig.of(values), () -> queries))
+        assertThatThrownBy(() -> StatusSettings.from(TrackerConfig.of(values)).start(() -> queries))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo(key));
     }
 
     @Test
-    void fromConfigAsksForTheQueriesOnlyOnTheFirstRequest() {
+    void settingsAsksForTheQueriesOnlyOnTheFirstRequest() {
         int[] calls = {0};
         Supplier<BatchRunQueries> lazy = () -> {
             calls[0]++;
             return queries;
         };
-        try (StatusServer s = StatusServer.fromConfig(TrackerConfig.of(Map.of("status.port", "0")), lazy)
+        try (StatusServer s = StatusSettings.from(TrackerConfig.of(Map.of("status.port", "0"))).start(lazy)
                 .orElseThrow()) {
             assertThat(calls[0]).isZero();
             Http.get(s, "/api/admin/batch-runs/history");
@@ -284,7 +284,7 @@ class StatusSecurityTest {
             Supplier<BatchRunQueries> failing = () -> {
                 throw new IllegalStateException("store not configured");
             };
-            try (StatusServer s = StatusServer.fromConfig(config, failing).orElseThrow()) {
+            try (StatusServer s = StatusSettings.from(config).start(failing).orElseThrow()) {
                 assertThat(Http.get(s, "/api/admin/batch-runs/latest", "Authorization", "Bearer " + TOKEN)
                         .statusCode()).isEqualTo(500);
             }

@@ -2,8 +2,6 @@ package io.batchtrack.agent.internal;
 
 import io.batchtrack.config.TrackerConfig;
 import io.batchtrack.internal.Log;
-import io.batchtrack.jdbi.PostgresRunStore;
-import io.batchtrack.status.StatusServer;
 import io.batchtrack.jdbi.internal.JdbcRunStoreProvider;
 import io.batchtrack.spi.RunStore;
 import io.batchtrack.spi.RunStoreProvider;
@@ -18,7 +16,9 @@ import org.postgresql.Driver;
  * the application, whose {@code DriverManager.getConnection("jdbc:postgresql:...")} could get a
  * connection of our driver version instead of its own. So it is deregistered before the store uses
  * it, and the store connects through the driver directly. Nothing else differs from tracker-jdbi's
- * own provider, whose service entry the agent jar leaves out.
+ * own provider, whose service entry the agent jar leaves out. (The status page of {@code status.port}
+ * is not this class's business: tracker-status's listener provider starts it for the engine, and the
+ * engine's close stops it.)
  *
  * <p>Between the driver's registration (in its static initializer) and its removal there is a moment,
  * while the store starts, in which {@code DriverManager} lists it. The application's own drivers are
@@ -39,23 +39,7 @@ public final class BundledJdbcStore implements RunStoreProvider {
     public RunStore create(TrackerConfig config) {
         RunStore created = store.create(config);
         keepDriverPrivate();
-        if (created instanceof PostgresRunStore postgres) {
-            serveStatus(config, postgres);
-        }
         return created;
-    }
-
-    /**
-     * {@code status.port=...}: the System Status page of this store, served from the application's JVM
-     * (daemon threads: it never keeps the application alive). A server that cannot start is logged in
-     * one line and the application runs on.
-     */
-    private static void serveStatus(TrackerConfig config, PostgresRunStore store) {
-        try {
-            StatusServer.fromConfig(config, store::queries);
-        } catch (RuntimeException e) {
-            Log.warn("batchtrack could not serve its status page: " + Log.describe(e) + "; the batch runs on");
-        }
     }
 
     /** Loads the bundled driver class (which registers it) and takes it out of DriverManager again. */

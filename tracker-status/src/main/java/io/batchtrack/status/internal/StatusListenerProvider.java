@@ -1,0 +1,60 @@
+package io.batchtrack.status.internal;
+
+import io.batchtrack.config.TrackerConfig;
+import io.batchtrack.internal.Log;
+import io.batchtrack.jdbi.PostgresRunStore;
+import io.batchtrack.spi.RunListener;
+import io.batchtrack.spi.RunListenerProvider;
+import io.batchtrack.spi.RunStore;
+import io.batchtrack.status.StatusServer;
+import io.batchtrack.status.StatusSettings;
+import java.util.Optional;
+
+/**
+ * {@code status.port=...} for every engine built from configuration (the agent, the aspect,
+ * {@code BatchTracking.fromConfig}): the System Status page of the engine's PostgreSQL store,
+ * served from the application's JVM for as long as the engine lives; closing the engine stops it.
+ * The server's threads are daemons, so it never keeps the application alive. A server that cannot
+ * start is logged in one line and the batch runs on, as with any tracking failure.
+ */
+public final class StatusListenerProvider implements RunListenerProvider {
+
+    @Override
+    public RunListener create(TrackerConfig config, RunStore store) {
+        try {
+            StatusSettings settings = StatusSettings.from(config);
+            if (!settings.enabled()) {
+                return RunListener.NONE;
+            }
+            if (!(store instanceof PostgresRunStore postgres)) {
+                Log.warn("batchtrack serves its status page only over the jdbc store; status.port is set but the"
+                        + " store is " + store + ", so no page is served");
+                return RunListener.NONE;
+            }
+            Optional<StatusServer> server = settings.start(postgres::queries);
+            return server.<RunListener>map(ServerListener::new).orElse(RunListener.NONE);
+        } catch (RuntimeException e) {
+            Log.warn("batchtrack could not serve its status page: " + Log.describe(e) + "; the batch runs on");
+            return RunListener.NONE;
+        }
+    }
+
+    /** Holds the server for the engine; the engine's close stops it. */
+    private static final class ServerListener implements RunListener {
+        private final StatusServer server;
+
+        ServerListener(StatusServer server) {
+            this.server = server;
+        }
+
+        @Override
+        public void close() {
+            server.close();
+        }
+
+        @Override
+        public String toString() {
+            return "status page " + server.uri();
+        }
+    }
+}
