@@ -13,6 +13,11 @@ final class Fixture {
     final PostgresRunStore store;
     final Jdbi sql;
 
+    /** Plain SQL on a database that is already migrated. */
+    Fixture(PostgresDatabase db) {
+        this(db, PostgresRunStore.builder(db.dataSource()).build());
+    }
+
     private Fixture(PostgresDatabase db, PostgresRunStore store) {
         this.db = db;
         this.store = store;

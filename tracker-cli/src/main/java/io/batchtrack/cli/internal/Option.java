@@ -1,0 +1,95 @@
+package io.batchtrack.cli.internal;
+
+import io.batchtrack.RunStatus;
+import io.batchtrack.SeasonType;
+import io.batchtrack.config.ConfigException;
+import io.batchtrack.config.TrackerConfig;
+import io.batchtrack.internal.Names;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * One option of a verb: {@code --name VALUE}, or {@code --name} alone for a flag. Each kind reads
+ * and checks its value, and a refusal names the option, the value and the rule.
+ *
+ * @param name the option as typed, {@code --older-than}
+ * @param example a value shown in the usage ({@code P90D}), or null for a flag
+ * @param parse the value read and checked (a flag's is {@code Boolean.TRUE})
+ */
+public record Option(String name, String example, Function<String, Object> parse) {
+
+    boolean isFlag() {
+        return example == null;
+    }
+
+    /** {@code --json}: present or not. */
+    static Option flag(String name) {
+        return new Option(name, null, v -> Boolean.TRUE);
+    }
+
+    /** A positive duration: ISO-8601 ({@code PT90S}, {@code P90D}) or a number with ms, s, m, h or d. */
+    static Option duration(String name, String example) {
+        return new Option(name, example, value -> {
+            Duration d;
+            try {
+                d = TrackerConfig.parseDuration(name, value);
+            } catch (ConfigException e) {
+                throw new UsageException(name + " '" + value + "' is not a duration (PT90S, P90D, 90s)");
+            }
+            if (d.isNegative() || d.isZero()) {
+                throw new UsageException(name + " " + value + " is not a positive duration");
+            }
+            return d;
+        });
+    }
+
+    /** A whole number within [min, max]. */
+    static Option integer(String name, String example, int min, int max) {
+        return new Option(name, example, value -> {
+            int n;
+            try {
+                n = Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new UsageException(name + " '" + value + "' is not a whole number");
+            }
+            if (n < min || n > max) {
+                throw new UsageException(name + " " + n + " is outside " + min + ".." + max);
+            }
+            return n;
+        });
+    }
+
+    /** A batch type or similar name, {@link Names#RULE}. */
+    static Option name(String name, String example) {
+        return new Option(name, example, value -> {
+            if (!Names.isValid(value)) {
+                throw new UsageException(name + " '" + value + "' does not match " + Names.RULE);
+            }
+            return value;
+        });
+    }
+
+    /** A run status: {@code running}, {@code success}, {@code partial}, {@code failed} or {@code skipped}. */
+    static Option status(String name) {
+        return new Option(name, "failed", value -> {
+            try {
+                return RunStatus.fromCode(value.toLowerCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(name + " '" + value + "' is not one of running, success, partial, failed,"
+                        + " skipped");
+            }
+        });
+    }
+
+    /** A part of the season: {@code pre}, {@code reg} or {@code post}. */
+    static Option seasonType(String name) {
+        return new Option(name, "reg", value -> {
+            try {
+                return SeasonType.fromCode(value.toLowerCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(name + " '" + value + "' is not one of pre, reg, post");
+            }
+        });
+    }
+}

@@ -1,0 +1,24 @@
+package io.batchtrack.cli.internal;
+
+import io.batchtrack.config.ConfigException;
+import io.batchtrack.jdbi.BatchRunQueries;
+import io.batchtrack.status.StatusServer;
+import io.batchtrack.status.StatusSettings;
+
+/** {@code serve}: the System Status page and the four endpoints, on their own, until stopped. */
+final class ServeVerb {
+    private ServeVerb() {}
+
+    static int serve(Invocation in) {
+        Database db = in.database();
+        BatchRunQueries queries = db.queries();
+        try (StatusServer server = StatusSettings.from(in.config()).start(() -> queries).orElseThrow(() ->
+                new ConfigException("status.port", "serve needs a port: BATCHTRACK_STATUS_PORT=8080 or"
+                        + " -Dbatchtrack.status.port=8080 (0: any free port)"))) {
+            in.out().println("batchtrack System Status page for " + db.where() + ": " + server.uri());
+            in.out().flush();
+            in.serving().run();
+        }
+        return 0;
+    }
+}
