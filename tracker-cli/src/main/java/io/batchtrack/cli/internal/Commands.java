@@ -35,8 +35,8 @@ public final class Commands {
                     List.of(), ServeVerb::serve),
             new Command("runs", "[--type T] [--status S] [--season Y] [--week W] [--season-type reg] [--limit 20]"
                     + " [--json]",
-                    List.of("the newest runs, newest first: a table, with warnings, errors and custom",
-                            "metrics under it, or with --json one JSON object per line (the endpoints' fields);",
+                    List.of("the newest runs, newest first, as a table with each run's warnings, error and",
+                            "custom metrics under it; --json: one JSON object per line, the endpoints' fields;",
                             "--status running|success|partial|failed|skipped, " + SEASON_RULE + ",",
                             "--week 0.." + SeasonType.REG.lastWeek() + ", --limit 1.." + RunFilter.MAX_LIMIT
                                     + " (default " + RunsVerb.DEFAULT_LIMIT + ")"),
