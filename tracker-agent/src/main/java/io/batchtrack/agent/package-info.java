@@ -16,7 +16,8 @@
  *       own versions. Multi-release variants ({@code META-INF/versions}) are left out: shade does not relocate
  *       them and the agent jar is not multi-release, so the base classes serve every Java version.</li>
  *   <li><b>The store is relocated too, the api is not.</b> tracker-jdbi's {@code io.batchtrack.jdbi} becomes
- *       {@code io.batchtrack.agent.shaded.jdbi}, and its migrations move from {@code db/batchtrack/migration} to
+ *       {@code io.batchtrack.agent.shaded.jdbi} (tracker-status and tracker-cli move the same way, to
+ *       {@code ...shaded.status} and {@code ...shaded.cli}), and its migrations move from {@code db/batchtrack/migration} to
  *       {@code io/batchtrack/agent/shaded/jdbi/migration}: an application may bring its own tracker-jdbi (for the
  *       query API or the status pages), at another version, and both sit in the system class loader, where
  *       unrelocated copies would mix classes and Flyway would find every migration twice. The api stays
@@ -25,7 +26,7 @@
  *       loader, so they implement the one api's SPIs; the api's {@code ServiceLoader} (its loader is the bootstrap
  *       loader, so it searches the system class loader) finds the store through the agent jar's
  *       {@code META-INF/services}. A consequence: the bundled {@code migrate} command is reached as
- *       {@code java -jar tracker-agent.jar migrate}, not by tracker-jdbi's class name.</li>
+ *       {@code java -jar tracker-agent.jar migrate}, not by tracker-cli's class name.</li>
  *   <li><b>The bundled driver stays out of {@code DriverManager}.</b> The agent jar has no
  *       {@code java.sql.Driver} service; the store connects through its driver directly, and the driver, which
  *       registers itself when loaded, is deregistered at once (see {@code BundledJdbcStore}). Otherwise the
