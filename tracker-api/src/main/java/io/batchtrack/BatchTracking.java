@@ -25,9 +25,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
@@ -208,7 +210,19 @@ public final class BatchTracking implements AutoCloseable {
      */
     private static List<RunListener> listeners(TrackerConfig config, RunStore store) {
         List<RunListener> found = new ArrayList<>();
-        for (RunListenerProvider p : ServiceLoader.load(RunListenerProvider.class, Stores.class.getClassLoader())) {
+        Iterator<RunListenerProvider> providers = ServiceLoader.load(RunListenerProvider.class,
+                Stores.class.getClassLoader()).iterator();
+        while (true) {
+            RunListenerProvider p;
+            try {
+                if (!providers.hasNext()) {
+                    return found;
+                }
+                p = providers.next();
+            } catch (ServiceConfigurationError | LinkageError e) { // a provider that cannot be loaded
+                Log.warn("batchtrack looks for no further run listener providers: " + Log.describe(e));
+                return found;
+            }
             try {
                 RunListener l = p.create(config, store);
                 if (l != null && l != RunListener.NONE) {
@@ -218,7 +232,6 @@ public final class BatchTracking implements AutoCloseable {
                 Log.warn("batchtrack runs without the listener of " + p.getClass().getName() + ": " + Log.describe(e));
             }
         }
-        return found;
     }
 
     /** The engine of a configuration that cannot be used: records nothing, or under fail-fast starts nothing. */

@@ -183,12 +183,14 @@ class StatusSecurityTest {
 
     @Test
     void settingsStartsNothingWithoutStatusPort() {
-        assertThat(StatusSettings.from(TrackerConfig.of(Map.of("status.bind", "127.0.0.1"))).start(() -> queries)).isEmpty();
+        assertThat(StatusSettings.from(TrackerConfig.of(Map.of("status.bind", "127.0.0.1"))).start(() -> queries))
+                .isEmpty();
     }
 
     @Test
     void settingsListensOnLoopbackByDefault() {
-        Optional<StatusServer> server = StatusSettings.from(TrackerConfig.of(Map.of("status.port", "0"))).start(() -> queries);
+        Optional<StatusServer> server = StatusSettings.from(TrackerConfig.of(Map.of("status.port", "0")))
+                .start(() -> queries);
         try (StatusServer s = server.orElseThrow()) {
             assertThat(s.address().getAddress().isLoopbackAddress()).isTrue();
             assertThat(s.tokenRequired()).isFalse();
