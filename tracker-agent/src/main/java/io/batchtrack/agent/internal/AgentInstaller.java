@@ -21,6 +21,7 @@ public final class AgentInstaller {
     private AgentInstaller() {}
 
     public static void install(String arguments, Instrumentation instrumentation) {
+        BundledApi.check(ClassLoader.getSystemClassLoader());
         AgentArguments parsed = AgentArguments.parse(arguments);
         for (String problem : parsed.problems()) {
             Log.warn(problem);

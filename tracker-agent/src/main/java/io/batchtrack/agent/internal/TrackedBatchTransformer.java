@@ -34,6 +34,8 @@ final class TrackedBatchTransformer implements ClassFileTransformer {
                 || skipped(className) || !scan.foundIn(bytes)) {
             return null;
         }
+        // before weaving: a class the check loads is woven as usual (the check runs once per loader)
+        BundledApi.check(loader);
         if (weaving.get() != null) {
             // a class loaded by our own weaving: weaving it now could recurse without end
             Log.debug("batchtrack did not weave " + className + ": loaded while weaving another class");
