@@ -2,6 +2,7 @@ package io.batchtrack.agent.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -16,6 +17,13 @@ import java.util.List;
  * agent's code in one method, still changes the key.
  */
 final class MethodOrder {
+    private static final Comparator<byte[]> UNSIGNED = new Comparator<byte[]>() {
+        @Override
+        public int compare(byte[] a, byte[] b) {
+            return Arrays.compareUnsigned(a, b);
+        }
+    };
+
     private MethodOrder() {}
 
     /**
@@ -63,7 +71,7 @@ final class MethodOrder {
             blocks.add(Arrays.copyOfRange(b, start, r.at));
         }
         int methodsEnd = r.at;
-        blocks.sort(Arrays::compareUnsigned);
+        blocks.sort(UNSIGNED); // not a method reference: the agent links no lambda on its start path
         byte[] out = new byte[b.length];
         System.arraycopy(b, 0, out, 0, methodsAt + 2);
         int at = methodsAt + 2;
