@@ -55,10 +55,12 @@ final class TrackedBatchTransformer implements ClassFileTransformer {
                 Log.warn(warning);
             }
             if (result.bytes() != null) {
-                engine.warmUp();
+                // propagation first: the engine's start loads executors, which are then woven as they load
+                // rather than missed and retransformed
                 if (propagation != null) {
                     propagation.install();
                 }
+                engine.warmUp();
             }
             return result.bytes();
         } catch (Throwable t) {
