@@ -51,6 +51,9 @@ public final class AgentInstaller {
         ClassWeaver weaver = Weavers.of(config);
         JdkPropagation propagation = propagate ? new JdkPropagation(instrumentation, weaver) : null;
         instrumentation.addTransformer(new TrackedBatchTransformer(new GlobalEngine(), weaver, propagation), false);
+        if (propagation != null) {
+            propagation.start();
+        }
     }
 
     /**

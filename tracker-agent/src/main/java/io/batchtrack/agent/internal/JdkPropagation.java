@@ -45,10 +45,38 @@ final class JdkPropagation {
     private final Set<String> woven = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean readsApi = new AtomicBoolean();
     private boolean active;
+    private volatile Thread earlyTargets;
+    /** Targets loaded before the transformer was registered; written by {@link #earlyTargets}. */
+    private final Set<String> loadedEarly = ConcurrentHashMap.newKeySet();
 
     JdkPropagation(Instrumentation instrumentation, ClassWeaver weaver) {
         this.instrumentation = instrumentation;
         this.weaver = weaver;
+    }
+
+    /**
+     * Looks, on a thread of its own, for targets that were loaded before the transformer was registered
+     * (which it never sees loading), so that {@link #install} need not: listing the JVM's loaded classes and
+     * their names costs some 10 ms, which the main thread would otherwise spend at the first tracked class.
+     * Call after the transformer is registered: a target loaded later is seen loading.
+     */
+    void start() {
+        earlyTargets = new Thread(new Runnable() { // no lambda: the first one costs a JVM some milliseconds
+            @Override
+            public void run() {
+                for (Class<?> c : instrumentation.getInitiatedClasses(null)) {
+                    String name = c.getName();
+                    if (name.startsWith("java.util.concurrent.")) {
+                        String internal = name.replace('.', '/');
+                        if (targets(internal)) {
+                            loadedEarly.add(internal);
+                        }
+                    }
+                }
+            }
+        }, "batchtrack-startup");
+        earlyTargets.setDaemon(true);
+        earlyTargets.start();
     }
 
     /** Whether {@code internalName}, defined by the bootstrap loader, is one of the executors. */
@@ -99,12 +127,14 @@ final class JdkPropagation {
             active = true;
             candidates = new HashSet<>(seen);
         }
-        for (Class<?> c : instrumentation.getInitiatedClasses(null)) {
-            String name = c.getName().replace('.', '/');
-            if (targets(name)) {
-                candidates.add(name); // loaded before premain, so never seen loading
+        if (earlyTargets != null) {
+            try {
+                earlyTargets.join(); // long done, as a rule
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
+        candidates.addAll(loadedEarly); // loaded before the transformer, so never seen loading
         final List<Class<?>> unwoven = new ArrayList<>();
         for (String name : candidates) {
             try {
