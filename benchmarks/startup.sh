@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Startup cost of the agent, as whole JVM processes, side by side in one run (issue 3 item 8):
-#   no agent | batchtrack cold cache | batchtrack warm cache | batchtrack cache off | OpenTelemetry agent
+# Startup cost of the agent, as whole JVM processes, side by side in one run (issue 3 item 8, issue 13):
+#   no agent | batchtrack enabled=false | batchtrack cold cache | batchtrack warm cache | batchtrack cache off
+#   | OpenTelemetry agent
 # on one program that loads ~3,400 library classes (Flyway, Jdbi, HikariCP, the PostgreSQL driver, their
 # dependencies, Jackson) and then calls one annotated method (@TrackedBatch, store=log; @WithSpan for OTel).
 #
 #   benchmarks/startup.sh                 # builds the agent, fetches what it needs, prints a table
 #   RUNS=30 WARMUP=5 JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java benchmarks/startup.sh
+#   RUNS=20 WARMUP=2 STORE=0 SKIP_BUILD=1 benchmarks/startup.sh      # the agent already built; no store part
 #
 # Needs: a JDK (JAVA, default: java on PATH), Maven, python3.
 # Writes into benchmarks/target/startup (results: startup.json with every sample, summary.md, machine.md).
@@ -77,6 +79,7 @@ NO_AGENT="$JAVA -cp $CP_TRACKED bench.Startup $WORK/classes.txt"
 BT_COLD="$JAVA -javaagent:$AGENT=store=log,cache.dir=$COLD -cp $CP_TRACKED bench.Startup $WORK/classes.txt"
 BT_WARM="$JAVA -javaagent:$AGENT=store=log,cache.dir=$WARM -cp $CP_TRACKED bench.Startup $WORK/classes.txt"
 BT_OFF="$JAVA -javaagent:$AGENT=store=log,cache.enabled=false -cp $CP_TRACKED bench.Startup $WORK/classes.txt"
+BT_DISABLED="$JAVA -javaagent:$AGENT=store=log,enabled=false -cp $CP_TRACKED bench.Startup $WORK/classes.txt"
 OTEL="$JAVA -javaagent:$OTEL_AGENT $OTEL_ONLY_ANNOTATIONS $OTEL_EXPORTERS_OFF -cp $CP_OTEL bench.Startup $WORK/classes.txt"
 
 echo "== checking that each variant does what it should (and filling the warm cache)"
@@ -87,6 +90,10 @@ $NO_AGENT > "$WORK/check-none.out"
 $BT_WARM > "$WORK/check-batchtrack.out" 2> "$WORK/check-batchtrack.err"
 grep -q '"batch_type":"startup_benchmark","batch_mode":null,"season_year":2025,"week":9' "$WORK/check-batchtrack.err" \
   || { echo "batchtrack recorded no run:"; cat "$WORK/check-batchtrack.err"; exit 1; }
+# shellcheck disable=SC2086
+$BT_DISABLED > "$WORK/check-disabled.out" 2> "$WORK/check-disabled.err"
+grep -q 'batchtrack agent is off' "$WORK/check-disabled.err" && ! grep -q '"batchtrack_run"' "$WORK/check-disabled.err" \
+  || { echo "batchtrack with enabled=false did not say it is off, or recorded a run:"; cat "$WORK/check-disabled.err"; exit 1; }
 ls "$WARM"/*.woven > /dev/null || { echo "the warm cache is empty" >&2; exit 1; }
 # the OpenTelemetry variant, once with the logging exporter, to see that @WithSpan really makes a span
 # shellcheck disable=SC2086
@@ -95,7 +102,7 @@ $JAVA -javaagent:"$OTEL_AGENT" $OTEL_ONLY_ANNOTATIONS -Dotel.traces.exporter=log
 grep -q "'startup_benchmark'" "$WORK/check-otel.err" \
   || { echo "the OpenTelemetry agent made no span:"; cat "$WORK/check-otel.err"; exit 1; }
 cat "$WORK/check-none.out"
-for f in check-batchtrack.out check-otel.out; do
+for f in check-batchtrack.out check-disabled.out check-otel.out; do
   diff <(grep '^classes=' "$WORK/check-none.out") <(grep '^classes=' "$WORK/$f") \
     || { echo "$f prints another result than the program without an agent" >&2; exit 1; }
 done
@@ -112,31 +119,42 @@ echo "== machine"
 echo "== timing: $RUNS rounds after $WARMUP warm-up rounds, the variants interleaved"
 COLD_CACHE="$COLD" python3 benchmarks/startup/interleave.py "$RUNS" "$WARMUP" "$WORK/startup.json" \
   "no agent=$NO_AGENT" \
+  "batchtrack, disabled=$BT_DISABLED" \
   "batchtrack, cold cache!=$BT_COLD" \
   "batchtrack, warm cache=$BT_WARM" \
   "batchtrack, cache off=$BT_OFF" \
   "OpenTelemetry agent=$OTEL"
 echo "- load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$WORK/machine.md"
+cat "$WORK/machine.md" > "$WORK/summary.md"
+echo >> "$WORK/summary.md"
 
-python3 - "$WORK/startup.json" <<'EOF' | tee "$WORK/summary.md"
+python3 - "$WORK/startup.json" <<'EOF' | tee -a "$WORK/summary.md"
 import json, sys
 results = {r["name"]: r for r in json.load(open(sys.argv[1]))["results"]}
 base, otel = results["no agent"], results["OpenTelemetry agent"]
 def ms(s):
     return f"{s * 1000:.0f}"
-print("| variant | wall min ms | wall median ms | wall mean ms ± sd | CPU median ms | median / no agent | median / OTel |")
-print("|---|---:|---:|---:|---:|---:|---:|")
+print("(batchtrack, disabled: the agent attached with enabled=false)")
+print()
+print("| variant | wall min ms | wall median ms | wall mean ms ± sd | CPU median ms | median / no agent | CPU / no agent"
+      " | median / OTel |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|")
 for name, r in results.items():
     w = r["wall"]
     print(f"| {name} | {ms(w['min'])} | {ms(w['median'])} | {ms(w['mean'])} ± {ms(w['stdev'])} | {ms(r['cpu']['median'])} "
-          f"| {w['median'] / base['wall']['median']:.2f} | {w['median'] / otel['wall']['median']:.2f} |")
+          f"| {w['median'] / base['wall']['median']:.3f} | {r['cpu']['median'] / base['cpu']['median']:.3f} "
+          f"| {w['median'] / otel['wall']['median']:.2f} |")
 print()
-for name in ("batchtrack, warm cache", "batchtrack, cold cache"):
+targets = {"batchtrack, warm cache": 1.10, "batchtrack, disabled": 1.02}
+for name in ("batchtrack, warm cache", "batchtrack, disabled", "batchtrack, cold cache"):
     w = results[name]["wall"]
-    added = w["median"] / base["wall"]["median"] - 1
-    print(f"- {name} adds {added * 100:.1f}% to the median wall time ({(w['min'] / base['wall']['min'] - 1) * 100:.1f}%"
-          f" on the minimum, {(results[name]['cpu']['median'] / base['cpu']['median'] - 1) * 100:.1f}% CPU)"
-          + (f": target <= 15% {'met' if added <= 0.15 else 'NOT met'}" if name.endswith("warm cache") else ""))
+    ratio = w["median"] / base["wall"]["median"]
+    cpu = results[name]["cpu"]["median"] / base["cpu"]["median"]
+    verdict = ""
+    if name in targets:
+        verdict = f": target <= {targets[name]:.2f}x {'met' if ratio <= targets[name] else 'NOT met'} (wall median)"
+    print(f"- {name}: {ratio:.3f}x the median wall time without an agent ({w['min'] / base['wall']['min']:.3f}x"
+          f" on the minimum, {cpu:.3f}x the median CPU time){verdict}")
 EOF
 
 # ---------------------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import io.batchtrack.agent.testing.TestApps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -86,6 +87,24 @@ class ConfigurationIT {
         assertThat(run.value("track.inside")).isEqualTo("none");
         assertThat(run.runs()).isEmpty();
         assertThat(run.stderrLines("batchtrack agent is off (enabled=false)")).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void enabledIsReadFromEverySourceInTheConfigurationsOrder(Jdk jdk) {
+        AppRun fromEnvironment = simple(jdk).agent("store=log").env("BATCHTRACK_ENABLED", "FALSE").run();
+        AppRun propertyOverArgument = simple(jdk).agent("store=log,enabled=false").sysprop("batchtrack.enabled", "true")
+                .run();
+        AppRun argumentOverEnvironment = simple(jdk).agent("store=log,enabled=true").env("BATCHTRACK_ENABLED", "false")
+                .run();
+
+        assertThat(fromEnvironment.runs()).as(fromEnvironment.toString()).isEmpty();
+        assertThat(fromEnvironment.stderrLines("batchtrack agent is off (enabled=false)")).hasSize(1);
+        for (AppRun on : List.of(propertyOverArgument, argumentOverEnvironment)) {
+            assertThat(on.exitCode()).as(on.toString()).isZero();
+            assertThat(on.run("simple_job")).as(on.toString()).containsEntry("status", "success");
+            assertThat(on.stderr()).doesNotContain("agent is off");
+        }
     }
 
     static Stream<Arguments> badConfigurations() {

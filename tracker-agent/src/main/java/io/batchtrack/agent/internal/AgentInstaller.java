@@ -21,9 +21,14 @@ public final class AgentInstaller {
     private AgentInstaller() {}
 
     public static void install(String arguments, Instrumentation instrumentation) {
+        BundledApi.check(ClassLoader.getSystemClassLoader());
         AgentArguments parsed = AgentArguments.parse(arguments);
         for (String problem : parsed.problems()) {
             Log.warn(problem);
+        }
+        if (AgentSwitch.certainlyOff(parsed.values())) {
+            off();
+            return;
         }
         TrackerConfig config;
         boolean enabled;
@@ -39,14 +44,27 @@ public final class AgentInstaller {
             return;
         }
         if (!enabled) {
-            Log.info("batchtrack agent is off (" + ENABLED + "=false): no method is woven, no run is recorded");
-            recordNothing();
+            off();
             return;
         }
         BatchTracking.setGlobalConfig(config);
         ClassWeaver weaver = Weavers.of(config);
         JdkPropagation propagation = propagate ? new JdkPropagation(instrumentation, weaver) : null;
         instrumentation.addTransformer(new TrackedBatchTransformer(new GlobalEngine(), weaver, propagation), false);
+        if (propagation != null) {
+            propagation.start();
+        }
+    }
+
+    /**
+     * {@code enabled=false}. The line goes to standard error directly, as {@code java.util.logging}'s console
+     * would print it (without the header line of date and source): through the api's logger it would set up
+     * {@code java.util.logging}, some 30 ms here, in a JVM that asked for the agent to cost nothing.
+     */
+    private static void off() {
+        System.err.println("INFO: batchtrack agent is off (" + ENABLED
+                + "=false): no method is woven, no run is recorded");
+        recordNothing();
     }
 
     /** Programmatic runs in this process record nothing either: the switch is for the whole process. */

@@ -2,16 +2,19 @@ package io.batchtrack.agent.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.instrument.Instrumentation;
 import java.net.URISyntaxException;
+import java.nio.channels.Channels;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.CodeSource;
 import java.util.EnumSet;
+import java.util.Properties;
 import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -28,11 +31,17 @@ import java.util.jar.JarFile;
 public final class ApiJar {
     /** Where the build puts the api jar inside the agent jar. */
     public static final String ENTRY = "META-INF/batchtrack/tracker-api.jar";
+    /** The Maven descriptor that a tracker-api jar, or a jar that bundles one, carries. */
+    static final String DESCRIPTOR = "META-INF/maven/io.batchtrack/tracker-api/pom.properties";
 
     private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ,
             PosixFilePermission.OWNER_WRITE);
 
+    private static final Set<StandardOpenOption> CREATE_NEW_WRITE = EnumSet.of(StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE);
+
     private static volatile Path appended;
+    private static volatile String appendedVersion;
 
     private ApiJar() {}
 
@@ -41,6 +50,7 @@ public final class ApiJar {
         Path api = extract();
         try (JarFile jar = new JarFile(api.toFile())) {
             instrumentation.appendToBootstrapClassLoaderSearch(jar);
+            appendedVersion = versionOf(jar);
         }
         appended = api;
     }
@@ -54,8 +64,22 @@ public final class ApiJar {
     }
 
     /**
+     * The version of the api jar on the bootstrap class path (from its Maven descriptor), or null when
+     * none is appended or it does not say.
+     */
+    public static String appendedVersion() {
+        return appendedVersion;
+    }
+
+    /**
      * Copies the nested api jar to a new owner-only temporary file, deleted when the JVM exits.
      * A fresh file per process: nothing another user wrote can end up on the bootstrap class path.
+     * The file is created owner-only and written through that same handle, never replaced: a copy
+     * that replaced it would be re-created with the umask's permissions, readable (and, with a loose
+     * umask, writable) by others in the shared temporary directory until the JVM exits. Not
+     * Files.createTempFile: its random name costs SecureRandom and the security providers, tens of
+     * milliseconds at startup; CREATE_NEW refuses an existing file or link, so the name need not be
+     * unguessable.
      */
     public static Path extract() throws IOException {
         Path agentJar = agentJar();
@@ -64,34 +88,47 @@ public final class ApiJar {
             if (entry == null) {
                 throw new IOException(agentJar + " has no " + ENTRY + "; it is not a complete agent jar");
             }
-            Path target = newPrivateFile();
-            target.toFile().deleteOnExit();
-            try (InputStream in = agent.getInputStream(entry)) {
-                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            Path dir = Path.of(System.getProperty("java.io.tmpdir"));
+            boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+            for (int attempt = 0; ; attempt++) {
+                Path target = dir.resolve("batchtrack-api-" + Long.toHexString(System.nanoTime()) + ".jar");
+                OutputStream out;
+                try {
+                    out = Channels.newOutputStream(posix
+                            ? Files.newByteChannel(target, CREATE_NEW_WRITE, PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+                            : Files.newByteChannel(target, CREATE_NEW_WRITE));
+                } catch (FileAlreadyExistsException e) {
+                    if (attempt == 10) {
+                        throw e;
+                    }
+                    continue;
+                }
+                target.toFile().deleteOnExit();
+                try (OutputStream o = out; InputStream in = agent.getInputStream(entry)) {
+                    in.transferTo(o);
+                }
+                return target;
             }
-            return target;
         }
     }
 
-    /**
-     * A new file that only this user can read, in the temporary directory. Not Files.createTempFile:
-     * its random name costs SecureRandom and the security providers, tens of milliseconds at startup.
-     * CREATE_NEW refuses an existing file or link, so the name need not be unguessable.
-     */
-    private static Path newPrivateFile() throws IOException {
-        Path dir = Path.of(System.getProperty("java.io.tmpdir"));
-        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
-        for (int attempt = 0; ; attempt++) {
-            Path file = dir.resolve("batchtrack-api-" + Long.toHexString(System.nanoTime()) + ".jar");
-            try {
-                return posix ? Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY))
-                        : Files.createFile(file);
-            } catch (FileAlreadyExistsException e) {
-                if (attempt == 10) {
-                    throw e;
-                }
-            }
+    /** The {@code version} of the api's Maven descriptor in {@code jar}, or null. */
+    static String versionOf(JarFile jar) throws IOException {
+        JarEntry pom = jar.getJarEntry(DESCRIPTOR);
+        if (pom == null) {
+            return null;
         }
+        try (InputStream in = jar.getInputStream(pom)) {
+            return version(in);
+        }
+    }
+
+    /** The {@code version} of a Maven descriptor ({@code pom.properties}), or null. */
+    static String version(InputStream descriptor) throws IOException {
+        Properties p = new Properties();
+        p.load(descriptor);
+        String v = p.getProperty("version");
+        return v == null || v.isBlank() ? null : v.trim();
     }
 
     /** The jar this class was loaded from. */

@@ -2,14 +2,13 @@ package io.batchtrack.agent.internal;
 
 import io.batchtrack.internal.Log;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
  * The disk cache in front of the Byte Buddy weaver: a class is looked up by SHA-256 of the weaver's
- * identity and its bytes; a hit is returned as stored, a miss is woven and stored. Touches no Byte
- * Buddy type, so a start whose classes all hit never loads Byte Buddy. The cache is opened when the
- * first class needs it, not in premain; when it cannot be used (see {@link WeaveCache#open}) one line
+ * identity and the bytes the transformer was given; a hit is returned as stored, a miss is woven and
+ * stored. Touches no Byte Buddy type, so a start whose classes all hit never loads Byte Buddy. The
+ * cache is opened when the first class needs it, not in premain; when it cannot be used (see {@link WeaveCache#open}) one line
  * says why and every class is woven, as without a cache.
  */
 final class CachingWeaver implements ClassWeaver {
@@ -37,36 +36,47 @@ final class CachingWeaver implements ClassWeaver {
         if (c == null) {
             return weaver.weave(loader, internalName, bytes);
         }
-        String name = internalName.replace('/', '.');
-        byte[] key = new Sha256().update(identity).update(loader == null && JdkPropagation.TARGETS.contains(internalName) ? jdkClass(internalName) : bytes).digest();
-        try {
-            Result cached = c.get(key);
-            if (cached != null) {
-                // no log line: the first one costs a JVM some 50 ms to set up logging, at every start
-                return cached;
-            }
-        } catch (IOException e) {
-            Log.debug("batchtrack ignores the cached entry of " + name + " (" + c.file(key) + "): " + e.getMessage()
-                    + "; weaving it again");
+        byte[] key = key(loader, internalName, bytes);
+        Result cached = get(c, key, internalName);
+        if (cached != null) {
+            return cached;
         }
         Result woven = weaver.weave(loader, internalName, bytes);
         try {
             c.put(key, woven);
         } catch (IOException e) {
-            Log.warnOnce("weave-cache-write", "batchtrack could not store the woven " + name + " in the cache "
-                    + c.directory(), e);
+            Log.warnOnce("weave-cache-write", "batchtrack could not store the woven " + internalName.replace('/', '.')
+                    + " in the cache " + c.directory(), e);
         }
         return woven;
     }
 
+    @Override
+    public Result cached(ClassLoader loader, String internalName, byte[] bytes) {
+        WeaveCache c = cache();
+        return c == null ? null : get(c, key(loader, internalName, bytes), internalName);
+    }
+
     /**
-     * A JDK class (propagation weaves a few, see {@link JdkPropagation}) is keyed by the JDK build and its
-     * name, not its bytes: the JVM reconstitutes a loaded class's bytes for retransformation in an order
-     * that varies from start to start, and any of those equivalent versions woven fits every other.
+     * The entry's key: the weaver's identity and the very bytes the transformer was given, so that an
+     * entry is used for nothing but the input it was made from (another agent's code in the input, or
+     * gone from it, is another key). For the JDK executors, which the JVM may hand over reconstituted,
+     * the order of the method table is made canonical first (see {@link MethodOrder}).
      */
-    private static byte[] jdkClass(String internalName) {
-        return ("jdk " + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version")
-                + " " + System.getProperty("java.home") + " " + internalName).getBytes(StandardCharsets.UTF_8);
+    private byte[] key(ClassLoader loader, String internalName, byte[] bytes) {
+        return new Sha256().update(identity).update(loader == null && JdkPropagation.targets(internalName)
+                ? MethodOrder.canonical(bytes) : bytes).digest();
+    }
+
+    /** The stored outcome, or null; no log line on a hit: the first one costs a JVM some 50 ms to set up logging. */
+    private static Result get(WeaveCache c, byte[] key, String internalName) {
+        try {
+            return c.get(key);
+        } catch (IOException e) {
+            Log.debug("batchtrack ignores the cached entry of " + internalName.replace('/', '.') + " (" + c.file(key)
+                    + "): " + e.getMessage() + "; weaving it again");
+            return null;
+        }
     }
 
     /** The open cache, or null if it cannot be used; tried once. */

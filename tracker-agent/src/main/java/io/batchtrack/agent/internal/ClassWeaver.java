@@ -18,6 +18,14 @@ interface ClassWeaver {
     Result weave(ClassLoader loader, String internalName, byte[] bytes);
 
     /**
+     * What {@link #weave} would give, if that is known without weaving (the cache holds it), else null.
+     * A weaver without a cache knows nothing in advance.
+     */
+    default Result cached(ClassLoader loader, String internalName, byte[] bytes) {
+        return null;
+    }
+
+    /**
      * What weaving a class gave.
      *
      * @param bytes the woven class file, or null to leave the class as it is

@@ -1,17 +1,16 @@
 package io.batchtrack.agent.internal;
 
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -28,7 +27,6 @@ final class PrivateFiles {
     static final Set<PosixFilePermission> OWNER_RWX = EnumSet.of(PosixFilePermission.OWNER_READ,
             PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
 
-    private static final OpenOption[] READ_NO_LINK = {StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS};
     private static final AtomicLong TEMP_COUNTER = new AtomicLong();
 
     private PrivateFiles() {}
@@ -59,7 +57,7 @@ final class PrivateFiles {
         byte[] bytes = new byte[Sha256.LENGTH];
         Path urandom = Path.of("/dev/urandom");
         if (Files.isReadable(urandom)) {
-            try (InputStream in = Files.newInputStream(urandom)) {
+            try (InputStream in = new FileInputStream(urandom.toFile())) {
                 if (in.readNBytes(bytes, 0, bytes.length) == bytes.length) {
                     return bytes;
                 }
@@ -69,14 +67,23 @@ final class PrivateFiles {
         return bytes;
     }
 
-    /** The bytes of a file that is not a symbolic link and has at most {@code max} of them. */
+    /**
+     * The bytes of a file that is not a symbolic link and has at most {@code max} of them. Plain
+     * {@code java.io} streams, here and in {@link #writeAtomically}: a class may load on a thread that is
+     * interrupted meanwhile (a pool's worker being shut down), and an NIO file channel closes on an
+     * interrupt, losing the read or the write.
+     */
     static byte[] read(Path file, long max) throws IOException {
-        try (SeekableByteChannel channel = Files.newByteChannel(file, READ_NO_LINK)) {
-            long size = channel.size();
-            if (size > max) {
-                throw new IOException(file + " has " + size + " bytes, more than the " + max + " expected");
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!attributes.isRegularFile()) {
+            throw new IOException(file + " is not a regular file");
+        }
+        try (InputStream in = new FileInputStream(file.toFile())) {
+            byte[] bytes = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
+            if (bytes.length > max) {
+                throw new IOException(file + " has more than the " + max + " bytes expected");
             }
-            return Channels.newInputStream(channel).readAllBytes();
+            return bytes;
         }
     }
 
@@ -87,20 +94,20 @@ final class PrivateFiles {
     static void writeAtomically(Path target, byte[] bytes, boolean replace) throws IOException {
         FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OWNER_RW);
         Path temp = null;
-        OutputStream out = null;
-        for (int attempt = 0; out == null; attempt++) {
-            // CREATE_NEW refuses an existing file or link, so the name need not be unguessable
-            temp = target.resolveSibling(".tmp-" + Long.toHexString(System.nanoTime()) + "-"
+        for (int attempt = 0; temp == null; attempt++) {
+            // createFile refuses an existing file or link, so the name need not be unguessable
+            Path candidate = target.resolveSibling(".tmp-" + Long.toHexString(System.nanoTime()) + "-"
                     + TEMP_COUNTER.incrementAndGet());
             try {
-                out = Channels.newOutputStream(Files.newByteChannel(temp,
-                        EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly));
+                temp = Files.createFile(candidate, ownerOnly);
             } catch (FileAlreadyExistsException e) {
                 if (attempt == 10) {
                     throw e;
                 }
             }
         }
+        // the directory is the owner's only (WeaveCache.open), so no one else can swap the new file for a link
+        OutputStream out = new FileOutputStream(temp.toFile());
         try {
             try (OutputStream o = out) {
                 o.write(bytes);

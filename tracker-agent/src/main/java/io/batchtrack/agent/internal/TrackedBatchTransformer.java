@@ -6,8 +6,9 @@ import java.security.ProtectionDomain;
 
 /**
  * Weaves {@code @TrackedBatch} methods as classes load. Most classes leave after two checks: the
- * loader (the JDK's own classes are skipped) and a scan of the raw bytes for the annotation's
- * descriptor. A class that passes both goes to the weaver: the disk cache, then Byte Buddy on a miss.
+ * loader (the JDK's own classes are skipped, but for the executors that propagation weaves) and a
+ * scan of the raw bytes for the annotation's descriptor. A class that passes both goes to the weaver:
+ * the disk cache, then Byte Buddy on a miss.
  */
 final class TrackedBatchTransformer implements ClassFileTransformer {
     private static final String[] SKIPPED_PACKAGES = {"java/", "jdk/", "sun/", "com/sun/",
@@ -30,10 +31,18 @@ final class TrackedBatchTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] bytes) {
-        if (loader == null || loader == platformLoader || className == null || classBeingRedefined != null
-                || skipped(className) || !scan.foundIn(bytes)) {
+        if (className == null || classBeingRedefined != null) {
             return null;
         }
+        if (loader == null) {
+            return propagation != null && JdkPropagation.targets(className) ? propagation.loading(className, bytes)
+                    : null;
+        }
+        if (loader == platformLoader || skipped(className) || !scan.foundIn(bytes)) {
+            return null;
+        }
+        // before weaving: a class the check loads is woven as usual (the check runs once per loader)
+        BundledApi.check(loader);
         if (weaving.get() != null) {
             // a class loaded by our own weaving: weaving it now could recurse without end
             Log.debug("batchtrack did not weave " + className + ": loaded while weaving another class");
@@ -46,10 +55,12 @@ final class TrackedBatchTransformer implements ClassFileTransformer {
                 Log.warn(warning);
             }
             if (result.bytes() != null) {
-                engine.warmUp();
+                // propagation first: the engine's start loads executors, which are then woven as they load
+                // rather than missed and retransformed
                 if (propagation != null) {
                     propagation.install();
                 }
+                engine.warmUp();
             }
             return result.bytes();
         } catch (Throwable t) {

@@ -28,6 +28,7 @@ public final class Forked {
     private final String mainClass;
     private final List<Path> classpath = new ArrayList<>();
     private final List<String> jvmOptions = new ArrayList<>();
+    private final List<String> optionsBeforeAgent = new ArrayList<>();
     private final Map<String, String> env = new LinkedHashMap<>();
     private final List<String> args = new ArrayList<>();
     private String agentArguments;
@@ -64,6 +65,12 @@ public final class Forked {
         return this;
     }
 
+    /** A JVM option given before the agent's {@code -javaagent} (another agent whose premain runs first). */
+    public Forked jvmOptionBeforeAgent(String option) {
+        optionsBeforeAgent.add(option);
+        return this;
+    }
+
     public Forked jvmOption(String option) {
         jvmOptions.add(option);
         return this;
@@ -93,6 +100,7 @@ public final class Forked {
             Files.createDirectories(dir);
             List<String> command = new ArrayList<>();
             command.add(jdk.java());
+            command.addAll(optionsBeforeAgent);
             if (agent) {
                 command.add("-javaagent:" + TestApps.agentJar()
                         + (agentArguments == null ? "" : "=" + agentArguments));

@@ -83,6 +83,43 @@ public final class TestApps {
         });
     }
 
+    /**
+     * A copy of {@code appJar} with every class of the api jar inside and the api's Maven descriptor
+     * saying {@code version}: an application that bundles its own api of that version (as shade does).
+     */
+    public static synchronized Path withBundledApi(Path appJar, String version) {
+        return BUILT.computeIfAbsent(appJar + "+api-" + version, key -> {
+            Path fat = appJar.resolveSibling(appJar.getFileName().toString().replace(".jar", "-with-api-" + version
+                    + ".jar"));
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(fat))) {
+                Set<String> seen = new HashSet<>();
+                copyEntries(appJar, out, seen);
+                copyEntries(apiJar(), out, seen);
+                out.putNextEntry(new JarEntry("META-INF/maven/io.batchtrack/tracker-api/pom.properties"));
+                out.write(("groupId=io.batchtrack\nartifactId=tracker-api\nversion=" + version + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return fat;
+        });
+    }
+
+    /** The version in the api jar's Maven descriptor: the version of the api the agent brings. */
+    public static String apiVersion() {
+        try (JarFile jar = new JarFile(apiJar().toFile())) {
+            java.util.Properties p = new java.util.Properties();
+            try (InputStream in = jar.getInputStream(jar.getJarEntry(
+                    "META-INF/maven/io.batchtrack/tracker-api/pom.properties"))) {
+                p.load(in);
+            }
+            return p.getProperty("version");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Path build(String app, int release, List<Path> classpath, String key) {
         Path sources = Path.of(System.getProperty("batchtrack.test.app-sources", "src/test/apps")).resolve(app);
         Path dir = work().resolve("apps").resolve(key);
