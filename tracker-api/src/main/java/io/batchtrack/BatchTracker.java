@@ -141,7 +141,7 @@ public final class BatchTracker implements Tracker, AutoCloseable {
             late("warning of stage " + stage);
             return;
         }
-        Warning w = new Warning(Text.clean(stage, Checks.MAX_STAGE_LENGTH), Text.clean(message, engine.maxMessageLength()),
+        Warning w = new Warning(Text.clean(stage, io.batchtrack.spi.TextLimits.STAGE), Text.clean(message, engine.maxMessageLength()),
                 engine.now());
         synchronized (warnings) {
             if (warnings.size() < engine.maxWarnings()) {

@@ -2,6 +2,7 @@ package io.batchtrack;
 
 import io.batchtrack.config.ConfigException;
 import io.batchtrack.config.ConflictPolicy;
+import io.batchtrack.config.EngineSettings;
 import io.batchtrack.config.StoreFailurePolicy;
 import io.batchtrack.config.TrackerConfig;
 import io.batchtrack.internal.CurrentRun;
@@ -55,11 +56,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }</pre>
  */
 public final class BatchTracking implements AutoCloseable {
-    public static final int DEFAULT_MAX_WARNINGS = 1_000;
-    public static final int DEFAULT_MAX_MESSAGE_LENGTH = 2_000;
-    public static final int DEFAULT_MAX_CUSTOM_METRICS = 100;
-    /** The spool's size limit unless {@code spool.max-mb} says otherwise. */
-    public static final int DEFAULT_SPOOL_MAX_MB = 64;
+    private static final int DEFAULT_MAX_WARNINGS = EngineSettings.DEFAULT_MAX_WARNINGS;
+    private static final int DEFAULT_MAX_MESSAGE_LENGTH = EngineSettings.DEFAULT_MAX_MESSAGE_LENGTH;
+    private static final int DEFAULT_MAX_CUSTOM_METRICS = EngineSettings.DEFAULT_MAX_CUSTOM_METRICS;
+    private static final int DEFAULT_SPOOL_MAX_MB = EngineSettings.DEFAULT_SPOOL_MAX_MB;
 
     private static volatile BatchTracking global;
     private static TrackerConfig globalConfig;
@@ -92,7 +92,7 @@ public final class BatchTracking implements AutoCloseable {
                 : b.store instanceof ReadinessRefresher r ? r : ReadinessRefresher.NONE;
         this.policy = b.policy;
         this.clock = b.clock;
-        this.trigger = b.trigger != null ? b.trigger : Trigger.detect();
+        this.trigger = b.trigger != null ? b.trigger : EngineSettings.defaults().trigger();
         this.maxWarnings = b.maxWarnings;
         this.maxMessageLength = b.maxMessageLength;
         this.maxCustomMetrics = b.maxCustomMetrics;
@@ -166,18 +166,13 @@ public final class BatchTracking implements AutoCloseable {
     private static BatchTracking fromConfig(TrackerConfig config, boolean global) {
         Builder b = builder();
         try {
-            b.policy(config.storeFailurePolicy());
-            config.requireReadableFile();
-            b.trigger(config.get("trigger").map(BatchTracking::parseTrigger).orElseGet(BatchTracking::detectTrigger));
-            b.maxWarnings(config.getInt("max-warnings", DEFAULT_MAX_WARNINGS, 0, 1_000_000));
-            b.maxMessageLength(config.getInt("max-message-length", DEFAULT_MAX_MESSAGE_LENGTH, 80, 1_000_000));
-            b.maxCustomMetrics(config.getInt("max-custom-metrics", DEFAULT_MAX_CUSTOM_METRICS, 0, 10_000));
-            b.heartbeatInterval(config.heartbeatInterval());
-            b.staleLimit(config.staleLimit());
-            b.exclusiveTypes(exclusiveTypes(config));
-            b.onConflict(config.conflictPolicy());
-            b.spoolDirectory(spoolDirectory(config));
-            b.spoolMaxMegabytes(config.getInt("spool.max-mb", DEFAULT_SPOOL_MAX_MB, 1, 100_000));
+            b.policy(EngineSettings.onStoreFailure(config));
+            EngineSettings s = EngineSettings.from(config);
+            b.trigger(s.trigger()).maxWarnings(s.maxWarnings()).maxMessageLength(s.maxMessageLength())
+                    .maxCustomMetrics(s.maxCustomMetrics()).heartbeatInterval(s.heartbeatInterval())
+                    .staleLimit(s.staleLimit()).exclusiveTypes(s.exclusiveTypes()).onConflict(s.onConflict())
+                    .spoolDirectory(s.spoolDirectory());
+            b.spoolMaxBytes = s.spoolMaxBytes();
             b.store(Stores.create(config));
             return b.build();
         } catch (ConfigException e) {
@@ -198,57 +193,6 @@ public final class BatchTracking implements AutoCloseable {
             b.trigger(Trigger.MANUAL); // the configuration failed before its trigger was known; no run records it
         }
         return new BatchTracking(b, b.policy == StoreFailurePolicy.FAIL ? problem : null);
-    }
-
-    private static Set<String> exclusiveTypes(TrackerConfig config) {
-        Set<String> types = new TreeSet<>();
-        for (String t : config.get("exclusive.types", "").split(",")) {
-            if (!t.isBlank()) {
-                try {
-                    types.add(io.batchtrack.internal.Names.requireName("batch type", t.trim()));
-                } catch (IllegalArgumentException e) {
-                    throw new ConfigException("exclusive.types", e.getMessage());
-                }
-            }
-        }
-        return types;
-    }
-
-    /** {@code spool.dir}: default {@code ~/.batchtrack/spool}; {@code none} turns spooling off. */
-    private static Path spoolDirectory(TrackerConfig config) {
-        String dir = config.get("spool.dir").orElse(null);
-        if (dir == null) {
-            return defaultSpoolDirectory();
-        }
-        if (dir.equalsIgnoreCase("none")) {
-            return null;
-        }
-        try {
-            return Path.of(dir);
-        } catch (RuntimeException e) {
-            throw new ConfigException("spool.dir", "'" + dir + "' is not a path");
-        }
-    }
-
-    /** {@code ~/.batchtrack/spool}: survives a reboot, unlike the temporary directory. */
-    public static Path defaultSpoolDirectory() {
-        return Path.of(System.getProperty("user.home", "."), ".batchtrack", "spool");
-    }
-
-    private static Trigger detectTrigger() {
-        try {
-            return Trigger.detect();
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("trigger", e.getMessage());
-        }
-    }
-
-    private static Trigger parseTrigger(String value) {
-        try {
-            return Trigger.of(value);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("trigger", e.getMessage());
-        }
     }
 
     /**
@@ -674,11 +618,11 @@ public final class BatchTracking implements AutoCloseable {
         private int maxWarnings = DEFAULT_MAX_WARNINGS;
         private int maxMessageLength = DEFAULT_MAX_MESSAGE_LENGTH;
         private int maxCustomMetrics = DEFAULT_MAX_CUSTOM_METRICS;
-        private Duration heartbeatInterval = TrackerConfig.DEFAULT_HEARTBEAT_INTERVAL;
+        private Duration heartbeatInterval = EngineSettings.DEFAULT_HEARTBEAT_INTERVAL;
         private Duration staleLimit; // null: three intervals
         private Set<String> exclusiveTypes = Set.of();
         private ConflictPolicy onConflict = ConflictPolicy.FAIL;
-        private Path spoolDirectory = defaultSpoolDirectory();
+        private Path spoolDirectory = EngineSettings.defaultSpoolDirectory();
         private long spoolMaxBytes = DEFAULT_SPOOL_MAX_MB * 1024L * 1024L;
 
         private Builder() {}
@@ -767,7 +711,7 @@ public final class BatchTracking implements AutoCloseable {
 
         /**
          * Where records wait while the store's database is unreachable; default
-         * {@link #defaultSpoolDirectory()}; null turns spooling off (such records are then lost).
+         * {@link EngineSettings#defaultSpoolDirectory()}; null turns spooling off (such records are then lost).
          */
         public Builder spoolDirectory(Path directory) {
             this.spoolDirectory = directory;

@@ -187,8 +187,8 @@ class SpoolTest {
     }
 
     private static RunRecord record(int n) {
-        return new RunRecord(UUID.randomUUID(), null, SPEC, RunStatus.RUNNING, T, null, Map.of("n", (long) n), List.of(),
-                0, null, "42@host");
+        return RunRecord.started(UUID.randomUUID(), null, SPEC, T, "42@host", null)
+                .withCounters(Map.of("n", (long) n), List.of(), 0, 0);
     }
 
     private List<Path> files() {

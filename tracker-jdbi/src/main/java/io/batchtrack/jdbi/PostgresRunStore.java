@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.batchtrack.Period;
 import io.batchtrack.RunConflictException;
 import io.batchtrack.config.ConfigException;
+import io.batchtrack.config.EngineSettings;
 import io.batchtrack.config.TrackerConfig;
 import io.batchtrack.internal.Log;
 import io.batchtrack.jdbi.internal.JdbcUrls;
@@ -120,7 +121,8 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
             throw new ConfigException("schema", e.getMessage());
         }
         boolean migrate = config.getBoolean("migrate-on-start", true);
-        Builder b = new Builder(null).schema(schema).migrateOnStart(migrate).staleLimit(config.staleLimit());
+        Builder b = new Builder(null).schema(schema).migrateOnStart(migrate)
+                .staleLimit(EngineSettings.staleLimit(config));
         config.get("readiness.games-sql").ifPresent(b::gamesSql);
         config.get("readiness.predictions-sql").ifPresent(b::predictionsSql);
         // the pool, the driver and Jdbi load on first use: building the store stays cheap for an agent's premain
@@ -355,7 +357,7 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
         private ReadinessProbe probe;
         private ClassLoader probeLoader;
         private Clock clock = Clock.systemUTC();
-        private Duration staleLimit = TrackerConfig.DEFAULT_HEARTBEAT_INTERVAL.multipliedBy(3);
+        private Duration staleLimit = EngineSettings.DEFAULT_STALE_LIMIT;
         private String destination;
 
         private Builder(DataSource dataSource) {

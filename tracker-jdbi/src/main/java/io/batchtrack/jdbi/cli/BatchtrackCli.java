@@ -91,7 +91,7 @@ public final class BatchtrackCli {
             String url = JdbcUrls.require("jdbc.url", config.require("jdbc.url"));
             int timeout = config.getInt("jdbc.connection-timeout-ms", PostgresRunStore.DEFAULT_CONNECTION_TIMEOUT_MS,
                     250, 600_000);
-            Duration staleLimit = options.staleLimit != null ? options.staleLimit : config.staleLimit();
+            Duration staleLimit = options.staleLimit != null ? options.staleLimit : io.batchtrack.config.EngineSettings.staleLimit(config);
             DataSource ds = Pools.unpooled(url, config.get("jdbc.user").orElse(null), config.password().orElse(null),
                     timeout);
             String where = "schema " + schema + " at " + JdbcUrls.redact(url);
