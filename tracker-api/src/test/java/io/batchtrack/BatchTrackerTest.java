@@ -210,7 +210,7 @@ class BatchTrackerTest {
         tracker.warn("odds", "too late");
 
         assertThat(store.only().metric(Metrics.ODDS_SYNCED)).isEqualTo(1);
-        assertThat(tracker.lateUpdates()).isEqualTo(2);
+        assertThat(tracker.activeRun().lateUpdates()).isEqualTo(2);
     }
 
     @Test

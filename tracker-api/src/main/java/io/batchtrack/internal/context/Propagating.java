@@ -1,6 +1,5 @@
-package io.batchtrack.internal;
+package io.batchtrack.internal.context;
 
-import io.batchtrack.BatchTracker;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -12,30 +11,28 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Tasks and executors that carry the submitting thread's run to the thread that runs them. */
+/**
+ * Tasks and executors that carry the submitting thread's run to the thread that runs them
+ * ({@code Tracker.wrap}): each task runs in a {@link RunScope} of the run that was current where it
+ * was wrapped (or of none), and the worker's own run comes back afterwards.
+ */
 public final class Propagating {
     private Propagating() {}
 
     public static Runnable runnable(Runnable task) {
-        BatchTracker run = CurrentRun.get();
+        RunOnThread run = CurrentRun.get();
         return () -> {
-            BatchTracker previous = CurrentRun.push(run);
-            try {
+            try (RunScope scope = RunScope.enter(run)) {
                 task.run();
-            } finally {
-                CurrentRun.restore(previous);
             }
         };
     }
 
     public static <T> Callable<T> callable(Callable<T> task) {
-        BatchTracker run = CurrentRun.get();
+        RunOnThread run = CurrentRun.get();
         return () -> {
-            BatchTracker previous = CurrentRun.push(run);
-            try {
+            try (RunScope scope = RunScope.enter(run)) {
                 return task.call();
-            } finally {
-                CurrentRun.restore(previous);
             }
         };
     }

@@ -1,4 +1,4 @@
-package io.batchtrack.internal;
+package io.batchtrack.internal.store;
 
 import io.batchtrack.spi.StoreUnavailableException;
 import java.time.Duration;

@@ -1,7 +1,9 @@
-package io.batchtrack.internal;
+package io.batchtrack.internal.store;
 
-import io.batchtrack.internal.SpoolCodec.Entry;
-import io.batchtrack.internal.SpoolCodec.Op;
+import io.batchtrack.internal.Json;
+import io.batchtrack.internal.JsonReader;
+import io.batchtrack.internal.Log;
+import io.batchtrack.internal.store.SpoolEntry.Op;
 import io.batchtrack.spi.RunRecord;
 import io.batchtrack.spi.StoreUnavailableException;
 import java.io.ByteArrayOutputStream;
@@ -30,7 +32,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The local durable spool: records the store could not take while its database was unreachable,
- * one JSON line each ({@link SpoolCodec}), appended to a file of this engine and forced to disk,
+ * one JSON line each ({@link SpoolEntry}), appended to a file of this engine and forced to disk,
  * then handed to the store again, in order, once it answers.
  *
  * <p>Files are named {@code <destination hash>-<pid>-<random>.spool} in the spool directory
@@ -38,12 +40,16 @@ import java.util.concurrent.ThreadLocalRandom;
  * their writer for as long as it lives. A file whose lock can be taken belongs to a process that has
  * ended: the next engine with the same destination replays and deletes it. A file is created only
  * when a record must be spooled; nothing is read or written while the store answers.
+ *
+ * <p>Longer than most files on purpose: the file protocol (create under a temporary name, lock,
+ * rename; replay what is past the replayed mark; take over a file only by its lock) is safe only as
+ * a whole, and reads best in one place.
  */
 public final class Spool implements AutoCloseable {
     /** Called for each spooled entry, in order; throws {@link StoreUnavailableException} to stop. */
     @FunctionalInterface
     public interface Delivery {
-        void deliver(Entry entry) throws Exception;
+        void deliver(SpoolEntry entry) throws Exception;
     }
 
     /** What one replay did. */
@@ -102,7 +108,7 @@ public final class Spool implements AutoCloseable {
         if (directory == null || closed) {
             return false;
         }
-        byte[] line = (SpoolCodec.encode(op, record) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] line = (new SpoolEntry(op, record).encode() + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             if (channel == null) {
                 create();
@@ -276,9 +282,9 @@ public final class Spool implements AutoCloseable {
 
     /** @return false if the store is unavailable (stop); true if the line was delivered or dropped */
     private static boolean deliver(String line, Path file, Delivery delivery, int[] counts) {
-        Entry entry;
+        SpoolEntry entry;
         try {
-            entry = SpoolCodec.decode(line);
+            entry = SpoolEntry.decode(line);
         } catch (RuntimeException e) {
             counts[1]++;
             Log.warn("batchtrack dropped an unreadable record of spool " + file + ": " + Log.describe(e));

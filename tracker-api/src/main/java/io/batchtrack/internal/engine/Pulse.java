@@ -1,5 +1,6 @@
-package io.batchtrack.internal;
+package io.batchtrack.internal.engine;
 
+import io.batchtrack.internal.Log;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -7,17 +8,17 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The heartbeat of one engine: a periodic task on the one daemon thread that every engine of the
- * JVM shares. The task is scheduled only while the engine has work (open runs, spooled records);
+ * The schedule of one engine's {@link Heartbeat}: a periodic task on the one daemon thread that
+ * every engine of the JVM shares. The task is scheduled only while the engine has work (open runs, spooled records);
  * the thread itself ends a second after the last task of any engine is cancelled, so a JVM without
  * open runs has no batchtrack thread.
  */
-public final class Pulse {
+final class Pulse {
     private final Runnable tick;
     private final long periodNanos;
     private ScheduledFuture<?> task; // guarded by this
 
-    public Pulse(Duration period, Runnable tick) {
+    Pulse(Duration period, Runnable tick) {
         this.periodNanos = period.toNanos();
         this.tick = tick;
     }
@@ -45,7 +46,7 @@ public final class Pulse {
     }
 
     /** Schedules the tick every period, the first one a period from now; no-op if scheduled. */
-    public synchronized void start() {
+    synchronized void start() {
         if (task == null) {
             task = Shared.EXECUTOR.scheduleWithFixedDelay(new Safely(tick), periodNanos, periodNanos,
                     TimeUnit.NANOSECONDS);
@@ -53,19 +54,19 @@ public final class Pulse {
     }
 
     /** Stops the periodic tick; a tick already running finishes. */
-    public synchronized void stop() {
+    synchronized void stop() {
         if (task != null) {
             task.cancel(false);
             task = null;
         }
     }
 
-    public synchronized boolean isRunning() {
+    synchronized boolean isRunning() {
         return task != null;
     }
 
     /** Runs {@code work} once on the heartbeat thread, as soon as it is free. */
-    public static void runSoon(Runnable work) {
+    static void runSoon(Runnable work) {
         Shared.EXECUTOR.execute(new Safely(work));
     }
 

@@ -1,4 +1,4 @@
-package io.batchtrack.internal;
+package io.batchtrack.internal.store;
 
 import io.batchtrack.Period;
 import io.batchtrack.RunSpec;
@@ -6,6 +6,7 @@ import io.batchtrack.RunStatus;
 import io.batchtrack.SeasonType;
 import io.batchtrack.Trigger;
 import io.batchtrack.Warning;
+import io.batchtrack.internal.Json;
 import io.batchtrack.spi.RunFailure;
 import io.batchtrack.spi.RunRecord;
 import java.time.Duration;
@@ -17,37 +18,24 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * One line of the spool per record: {@code {"op":"start"|"finish","run":{...}}}, every field of a
- * {@link RunRecord} under the names of the {@code batch_runs} columns, so an operator can read a
- * spool with {@code jq}. Nothing else goes into it: no configuration, no secret.
+ * The one JSON form of a {@link RunRecord}: an object with every field under the name of its
+ * {@code batch_runs} column (the counters under {@code metrics}, the failure as {@code error_type},
+ * {@code error_message}, {@code error_stack}), so an operator can read it with {@code jq}. The spool
+ * keeps records in it ({@link SpoolEntry}) and the log store prints it ({@link LogRunStore}). A new
+ * field of {@code RunRecord} is added here, in both directions; {@link #read} takes an absent field
+ * as its default, so files written before it existed still read.
  */
-public final class SpoolCodec {
-    /** What the lifecycle was handing to the store when it could not. */
-    public enum Op {
-        START, FINISH;
+public final class RunRecordJson {
+    private RunRecordJson() {}
 
-        String code() {
-            return this == START ? "start" : "finish";
-        }
-
-        static Op of(Object code) {
-            if ("start".equals(code)) {
-                return START;
-            }
-            if ("finish".equals(code)) {
-                return FINISH;
-            }
-            throw new IllegalArgumentException("unknown spool operation " + code);
-        }
-    }
-
-    /** A decoded line. */
-    public record Entry(Op op, RunRecord record) {}
-
-    private SpoolCodec() {}
-
-    public static String encode(Op op, RunRecord r) {
-        StringBuilder b = new StringBuilder(512).append("{\"op\":\"").append(op.code()).append("\",\"run\":{\"id\":");
+    /**
+     * Appends the record as one JSON object (one line: text is escaped).
+     *
+     * @param idKey the name of the id's field: {@code id}, or a marker that makes the line easy to grep
+     */
+    public static StringBuilder append(StringBuilder b, String idKey, RunRecord r) {
+        b.append('{');
+        Json.string(b, idKey).append(':');
         Json.string(b, r.id().toString()).append(",\"parent_run_id\":");
         Json.string(b, r.parentId() == null ? null : r.parentId().toString()).append(",\"batch_type\":");
         RunSpec spec = r.spec();
@@ -69,25 +57,29 @@ public final class SpoolCodec {
         Json.string(b, f == null ? null : f.stackExcerpt()).append(",\"host\":");
         Json.string(b, r.host()).append(",\"stale_limit_ms\":")
                 .append(r.staleLimit() == null ? "null" : Long.toString(r.staleLimit().toMillis()));
-        return b.append("}}").toString();
+        return b.append('}');
     }
 
-    /** @throws IllegalArgumentException if the line is not a record this version wrote */
-    public static Entry decode(String line) {
-        Map<?, ?> top = map(JsonReader.parse(line), "line");
-        Op op = Op.of(top.get("op"));
-        Map<?, ?> m = map(top.get("run"), "run");
+    /**
+     * The record of an object that {@link #append} wrote, as {@link io.batchtrack.internal.JsonReader}
+     * parsed it.
+     *
+     * @throws IllegalArgumentException (or another runtime exception) if it is not such an object
+     */
+    public static RunRecord read(Map<?, ?> m, String idKey) {
         String trigger = string(m, "triggered_by");
         RunSpec spec = new RunSpec(string(m, "batch_type"), string(m, "batch_mode"),
                 new Period(toInt(m, "season_year"), toInt(m, "week"), SeasonType.fromCode(string(m, "season_type"))),
                 trigger == null ? null : Trigger.of(trigger), Boolean.TRUE.equals(m.get("exclusive")));
         Map<String, Long> metrics = new TreeMap<>();
-        for (Map.Entry<?, ?> e : map(m.get("metrics"), "metrics").entrySet()) {
-            metrics.put((String) e.getKey(), (Long) e.getValue());
+        Object counters = m.get("metrics");
+        if (counters != null) {
+            for (Map.Entry<?, ?> e : map(counters, "metrics").entrySet()) {
+                metrics.put((String) e.getKey(), (Long) e.getValue());
+            }
         }
         List<Warning> warnings = new ArrayList<>();
-        Object ws = m.get("warnings");
-        if (ws instanceof List<?> list) {
+        if (m.get("warnings") instanceof List<?> list) {
             for (Object o : list) {
                 Map<?, ?> w = map(o, "warning");
                 String at = string(w, "at");
@@ -100,15 +92,14 @@ public final class SpoolCodec {
         String parent = string(m, "parent_run_id");
         String completed = string(m, "completed_at");
         Object stale = m.get("stale_limit_ms");
-        RunRecord record = new RunRecord(UUID.fromString(string(m, "id")), parent == null ? null : UUID.fromString(parent),
-                spec, RunStatus.fromCode(string(m, "status")), Instant.parse(string(m, "started_at")),
+        return new RunRecord(UUID.fromString(string(m, idKey)), parent == null ? null : UUID.fromString(parent), spec,
+                RunStatus.fromCode(string(m, "status")), Instant.parse(string(m, "started_at")),
                 completed == null ? null : Instant.parse(completed), metrics, warnings, toLong(m, "warnings_dropped"),
                 toLong(m, "custom_metrics_dropped"), failure, string(m, "host"),
                 stale == null ? null : Duration.ofMillis((Long) stale));
-        return new Entry(op, record);
     }
 
-    private static Map<?, ?> map(Object o, String what) {
+    static Map<?, ?> map(Object o, String what) {
         if (!(o instanceof Map<?, ?> m)) {
             throw new IllegalArgumentException(what + " is not an object");
         }

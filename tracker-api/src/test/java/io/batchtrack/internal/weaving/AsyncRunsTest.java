@@ -1,15 +1,17 @@
-package io.batchtrack.internal;
+package io.batchtrack.internal.weaving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.batchtrack.BatchTracker;
-import io.batchtrack.BatchTracking;
 import io.batchtrack.BatchTypes;
 import io.batchtrack.Period;
 import io.batchtrack.RunSpec;
 import io.batchtrack.RunStatus;
+import io.batchtrack.config.EngineSettings;
+import io.batchtrack.internal.engine.ActiveRun;
+import io.batchtrack.internal.engine.Engine;
 import io.batchtrack.spi.RunRecord;
 import io.batchtrack.spi.RunStore;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class AsyncRunsTest {
     private final List<RunRecord> finished = new CopyOnWriteArrayList<>();
-    private final BatchTracking tracking = BatchTracking.builder().store(new RunStore() {
+    private final Engine engine = new Engine(EngineSettings.defaults(), new RunStore() {
         @Override
         public void runStarted(RunRecord run) {}
 
@@ -26,7 +28,7 @@ class AsyncRunsTest {
         public void runFinished(RunRecord run) {
             finished.add(run);
         }
-    }).build();
+    }, null, Clock.systemUTC(), List.of(), null);
 
     /** A future whose completion callbacks have not run yet, as when the caller's join() woke first. */
     static final class Lagging<T> extends CompletableFuture<T> {
@@ -36,8 +38,8 @@ class AsyncRunsTest {
         }
     }
 
-    private BatchTracker start() {
-        BatchTracker run = tracking.start(RunSpec.of(BatchTypes.PREDICTION_GENERATION, Period.regular(2024, 1)));
+    private ActiveRun start() {
+        ActiveRun run = engine.open(RunSpec.of(BatchTypes.PREDICTION_GENERATION, Period.regular(2024, 1)), false);
         run.detach();
         return run;
     }

@@ -1,4 +1,4 @@
-package io.batchtrack.internal;
+package io.batchtrack.internal.weaving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,7 +18,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
-class MethodSpecTest {
+class TrackedMethodTest {
     private final BatchTracking tracking = BatchTracking.builder().trigger(Trigger.MANUAL)
             .clock(Clock.fixed(Instant.parse("2025-11-02T18:00:00Z"), ZoneOffset.UTC)).build();
 
@@ -50,10 +50,10 @@ class MethodSpecTest {
         void modeOfWrongType(@TrackedBatch.Mode int mode, @TrackedBatch.Week int week) {}
     }
 
-    private static MethodSpec plan(String name) {
+    private static TrackedMethod tracked(String name) {
         for (Method m : Batches.class.getDeclaredMethods()) {
             if (m.getName().equals(name)) {
-                return MethodSpec.of(m);
+                return TrackedMethod.of(m);
             }
         }
         throw new AssertionError(name);
@@ -61,57 +61,57 @@ class MethodSpecTest {
 
     @Test
     void a_period_argument_and_a_mode_argument_make_the_spec() {
-        RunSpec spec = plan("weekly").resolve(new Object[] {"full", Period.regular(2024, 1)}, tracking);
+        RunSpec spec = tracked("weekly").resolve(new Object[] {"full", Period.regular(2024, 1)}, tracking.trigger(), tracking.clock());
         assertThat(spec).isEqualTo(new RunSpec("weekly_update", "full", Period.regular(2024, 1), Trigger.MANUAL));
     }
 
     @Test
     void annotated_numbers_make_a_regular_season_week() {
-        RunSpec spec = plan("predictions").resolve(new Object[] {2024, 7}, tracking);
+        RunSpec spec = tracked("predictions").resolve(new Object[] {2024, 7}, tracking.trigger(), tracking.clock());
         assertThat(spec.period()).isEqualTo(Period.regular(2024, 7));
         assertThat(spec.mode()).isNull();
     }
 
     @Test
     void the_season_type_argument_and_the_fixed_mode_are_used() {
-        RunSpec spec = plan("playoffOdds").resolve(new Object[] {2024L, 4, "post"}, tracking);
+        RunSpec spec = tracked("playoffOdds").resolve(new Object[] {2024L, 4, "post"}, tracking.trigger(), tracking.clock());
         assertThat(spec.period()).isEqualTo(Period.of(2024, 4, SeasonType.POST));
         assertThat(spec.mode()).isEqualTo("odds_only");
     }
 
     @Test
     void without_period_arguments_the_current_nfl_week_of_the_engine_clock_is_used() {
-        MethodSpec plan = plan("roster");
-        assertThat(plan.resolve(new Object[0], tracking).period()).isEqualTo(Period.regular(2025, 9));
-        assertThat(plan.async()).isTrue();
-        assertThat(plan.member()).endsWith("MethodSpecTest$Batches.roster");
+        TrackedMethod tracked = tracked("roster");
+        assertThat(tracked.resolve(new Object[0], tracking.trigger(), tracking.clock()).period()).isEqualTo(Period.regular(2025, 9));
+        assertThat(tracked.async()).isTrue();
+        assertThat(tracked.member()).endsWith("TrackedMethodTest$Batches.roster");
     }
 
     @Test
     void bad_arguments_name_the_argument_and_the_rule() {
-        assertThatThrownBy(() -> plan("predictions").resolve(new Object[] {2024, 23}, tracking))
+        assertThatThrownBy(() -> tracked("predictions").resolve(new Object[] {2024, 23}, tracking.trigger(), tracking.clock()))
                 .hasMessage("week 23 is outside the reg season's range 1..18");
-        assertThatThrownBy(() -> plan("predictions").resolve(new Object[] {2024, null}, tracking))
-                .hasMessageEndingWith("MethodSpecTest$Batches.predictions is null, not a number");
-        assertThatThrownBy(() -> plan("weekly").resolve(new Object[] {"full", null}, tracking))
-                .hasMessageEndingWith("MethodSpecTest$Batches.weekly is null");
-        assertThatThrownBy(() -> plan("playoffOdds").resolve(new Object[] {2024L, 1, "playoffs"}, tracking))
+        assertThatThrownBy(() -> tracked("predictions").resolve(new Object[] {2024, null}, tracking.trigger(), tracking.clock()))
+                .hasMessageEndingWith("TrackedMethodTest$Batches.predictions is null, not a number");
+        assertThatThrownBy(() -> tracked("weekly").resolve(new Object[] {"full", null}, tracking.trigger(), tracking.clock()))
+                .hasMessageEndingWith("TrackedMethodTest$Batches.weekly is null");
+        assertThatThrownBy(() -> tracked("playoffOdds").resolve(new Object[] {2024L, 1, "playoffs"}, tracking.trigger(), tracking.clock()))
                 .hasMessage("season type 'playoffs' is not one of pre, reg, post");
-        assertThatThrownBy(() -> plan("badType").resolve(new Object[0], tracking))
+        assertThatThrownBy(() -> tracked("badType").resolve(new Object[0], tracking.trigger(), tracking.clock()))
                 .hasMessage("batch type 'Weekly Update' does not match [a-z][a-z0-9_]{0,62}");
     }
 
     @Test
     void a_parameter_annotation_on_a_parameter_of_the_wrong_type_is_reported_when_planned() {
-        MethodSpec plan = plan("modeOfWrongType");
-        assertThat(plan.problem()).isEqualTo("@TrackedBatch.Mode parameter 0 of " + plan.member()
+        TrackedMethod tracked = tracked("modeOfWrongType");
+        assertThat(tracked.problem()).isEqualTo("@TrackedBatch.Mode parameter 0 of " + tracked.member()
                 + " is a int, not a String");
-        assertThatThrownBy(() -> plan.resolve(new Object[] {1, 2}, tracking)).hasMessage(plan.problem());
-        assertThat(plan("weekly").problem()).isNull();
+        assertThatThrownBy(() -> tracked.resolve(new Object[] {1, 2}, tracking.trigger(), tracking.clock())).hasMessage(tracked.problem());
+        assertThat(tracked("weekly").problem()).isNull();
     }
 
     @Test
     void a_method_without_the_annotation_has_no_plan() {
-        assertThat(plan("notTracked")).isNull();
+        assertThat(tracked("notTracked")).isNull();
     }
 }

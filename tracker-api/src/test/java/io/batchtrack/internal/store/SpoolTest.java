@@ -1,4 +1,4 @@
-package io.batchtrack.internal;
+package io.batchtrack.internal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,10 +7,10 @@ import io.batchtrack.BatchTypes;
 import io.batchtrack.Period;
 import io.batchtrack.RunSpec;
 import io.batchtrack.RunStatus;
+import io.batchtrack.SeasonType;
 import io.batchtrack.Trigger;
 import io.batchtrack.Warning;
-import io.batchtrack.internal.SpoolCodec.Entry;
-import io.batchtrack.internal.SpoolCodec.Op;
+import io.batchtrack.internal.store.SpoolEntry.Op;
 import io.batchtrack.spi.RunFailure;
 import io.batchtrack.spi.RunRecord;
 import io.batchtrack.spi.StoreUnavailableException;
@@ -44,11 +44,66 @@ class SpoolTest {
                 Map.of("games_processed", 16L, "box_scores", 3L), List.of(new Warning("game_logs", hostile, T)), 4, 7,
                 new RunFailure("java.lang.IllegalStateException", hostile, "at x\n\tat y"), "42@host", Duration.ofSeconds(90));
 
-        Entry back = SpoolCodec.decode(SpoolCodec.encode(Op.FINISH, r));
+        SpoolEntry back = SpoolEntry.decode(new SpoolEntry(Op.FINISH, r).encode());
 
         assertThat(back.op()).isEqualTo(Op.FINISH);
         assertThat(back.record()).isEqualTo(r);
-        assertThat(SpoolCodec.encode(Op.FINISH, r)).doesNotContain("\n");
+        assertThat(new SpoolEntry(Op.FINISH, r).encode()).doesNotContain("\n");
+    }
+
+    /** Lines exactly as the spool wrote them before RunRecordJson (SpoolCodec, schema version 2). */
+    static final String FINISH_LINE_OF_0_1 = "{\"op\":\"finish\",\"run\":{\"id\":\"01900000-0000-7000-8000-00000000000a\",\"parent_run_id\":\"01900000-0000-7000-8000-000000000001\",\"batch_type\":\"weekly_update\",\"batch_mode\":\"full\",\"season_year\":2025,\"week\":17,\"season_type\":\"reg\",\"triggered_by\":\"manual\",\"exclusive\":true,\"status\":\"failed\",\"started_at\":\"2025-12-30T15:00:00Z\",\"completed_at\":\"2025-12-30T15:00:01.500Z\",\"metrics\":{\"box_scores\":3,\"games_processed\":16},\"warnings\":[{\"stage\":\"game_logs\",\"message\":\"tab\\there \\\"quoted\\\" \\u2028 🏈\",\"at\":\"2025-12-30T15:00:00.010Z\"}],\"warnings_dropped\":4,\"custom_metrics_dropped\":7,\"error_type\":\"java.lang.IllegalStateException\",\"error_message\":\"boom\\nline two\",\"error_stack\":\"java.lang.IllegalStateException: boom\\n\\tat x.y(Z.java:1)\\n\",\"host\":\"42@host\",\"stale_limit_ms\":90000}}";
+    static final String START_LINE_OF_0_1 = "{\"op\":\"start\",\"run\":{\"id\":\"01900000-0000-7000-8000-00000000000b\",\"parent_run_id\":null,\"batch_type\":\"roster_refresh\",\"batch_mode\":null,\"season_year\":2024,\"week\":2,\"season_type\":\"post\",\"triggered_by\":null,\"exclusive\":false,\"status\":\"running\",\"started_at\":\"2025-12-30T15:00:00Z\",\"completed_at\":null,\"metrics\":{},\"warnings\":[],\"warnings_dropped\":0,\"custom_metrics_dropped\":0,\"error_type\":null,\"error_message\":null,\"error_stack\":null,\"host\":\"7@box\",\"stale_limit_ms\":null}}";
+
+    @Test
+    void lines_written_by_the_earlier_spool_codec_still_read_field_for_field() {
+        SpoolEntry finish = SpoolEntry.decode(FINISH_LINE_OF_0_1);
+        SpoolEntry start = SpoolEntry.decode(START_LINE_OF_0_1);
+
+        RunRecord f = finish.record();
+        assertThat(finish.op()).isEqualTo(Op.FINISH);
+        assertThat(f.id()).isEqualTo(UUID.fromString("01900000-0000-7000-8000-00000000000a"));
+        assertThat(f.parentId()).isEqualTo(UUID.fromString("01900000-0000-7000-8000-000000000001"));
+        assertThat(f.spec()).isEqualTo(SPEC);
+        assertThat(f.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(f.startedAt()).isEqualTo(T);
+        assertThat(f.finishedAt()).isEqualTo(T.plusMillis(1_500));
+        assertThat(f.metrics()).isEqualTo(Map.of("games_processed", 16L, "box_scores", 3L));
+        assertThat(f.warnings()).containsExactly(new Warning("game_logs", "tab\there \"quoted\" \u2028 \uD83C\uDFC8",
+                T.plusMillis(10)));
+        assertThat(f.warningsDropped()).isEqualTo(4);
+        assertThat(f.customMetricsDropped()).isEqualTo(7);
+        assertThat(f.failure()).isEqualTo(new RunFailure("java.lang.IllegalStateException", "boom\nline two",
+                "java.lang.IllegalStateException: boom\n\tat x.y(Z.java:1)\n"));
+        assertThat(f.host()).isEqualTo("42@host");
+        assertThat(f.staleLimit()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(new SpoolEntry(Op.FINISH, f).encode()).as("today's codec writes the same line").isEqualTo(FINISH_LINE_OF_0_1);
+
+        RunRecord s = start.record();
+        assertThat(start.op()).isEqualTo(Op.START);
+        assertThat(s.spec()).isEqualTo(new RunSpec(BatchTypes.ROSTER_REFRESH, null, Period.of(2024, 2, SeasonType.POST),
+                null, false));
+        assertThat(s.parentId()).isNull();
+        assertThat(s.finishedAt()).isNull();
+        assertThat(s.failure()).isNull();
+        assertThat(s.staleLimit()).isNull();
+        assertThat(new SpoolEntry(Op.START, s).encode()).isEqualTo(START_LINE_OF_0_1);
+    }
+
+    @Test
+    void a_spool_file_left_by_the_earlier_version_is_replayed() throws Exception {
+        Path left = dir.resolve(Spool.hash(DESTINATION) + "-1-abc.spool");
+        Files.writeString(left, "{\"batchtrack_spool\":1,\"destination\":\"" + DESTINATION + "\",\"pid\":1}\n"
+                + START_LINE_OF_0_1 + "\n" + FINISH_LINE_OF_0_1 + "\n");
+        Spool spool = Spool.in(dir, DESTINATION, 1 << 20);
+        List<SpoolEntry> delivered = new ArrayList<>();
+
+        Spool.Replay replay = spool.replay(delivered::add, true, true);
+
+        assertThat(replay).isEqualTo(new Spool.Replay(2, 0, true));
+        assertThat(delivered).extracting(SpoolEntry::op).containsExactly(Op.START, Op.FINISH);
+        assertThat(files()).isEmpty();
+        spool.close();
     }
 
     @Test

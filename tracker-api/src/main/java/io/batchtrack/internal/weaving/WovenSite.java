@@ -1,5 +1,6 @@
-package io.batchtrack.internal;
+package io.batchtrack.internal.weaving;
 
+import io.batchtrack.internal.Log;
 import java.lang.invoke.CallSite;
 import java.lang.invoke.ConstantCallSite;
 import java.lang.invoke.MethodHandles;
@@ -8,28 +9,28 @@ import java.lang.reflect.Method;
 
 /**
  * The {@code invokedynamic} bootstrap that bytecode front doors (the Java agent) use to reach a
- * woven method's {@link MethodSpec}: each call site is linked once, to a constant, so a call
+ * woven method's {@link TrackedMethod}: each call site is linked once, to a constant, so a call
  * costs no reflective lookup and no map lookup. It lives here, on the class path every woven
  * class can see, because a bootstrap method must be visible to the class that calls it.
  *
- * <p>Linking never fails: a method that cannot be found or planned links to {@code null}, which
+ * <p>Linking never fails: a method that cannot be found or read links to {@code null}, which
  * {@link Woven#enter} treats as "run untracked", and the reason is logged once.
  */
 public final class WovenSite {
     private WovenSite() {}
 
     /**
-     * Links a call site in the woven class to the plan of one of its methods.
+     * Links a call site in the woven class to the {@link TrackedMethod} of one of its methods.
      *
      * @param caller the woven class's lookup
      * @param name the call site's name (unused)
-     * @param type {@code ()MethodSpec}
+     * @param type {@code ()TrackedMethod}
      * @param methodName the woven method's name
      * @param descriptor the woven method's JVM descriptor, for example {@code (I[Ljava/lang/String;)V}
      */
-    public static CallSite plan(MethodHandles.Lookup caller, String name, MethodType type, String methodName,
+    public static CallSite link(MethodHandles.Lookup caller, String name, MethodType type, String methodName,
             String descriptor) {
-        MethodSpec plan = null;
+        TrackedMethod tracked = null;
         Class<?> owner = caller.lookupClass();
         try {
             Method method = find(owner, methodName, descriptor);
@@ -37,13 +38,13 @@ public final class WovenSite {
                 Log.warnOnce("site:" + owner.getName() + "." + methodName, "woven method " + owner.getName() + "."
                         + methodName + descriptor + " not found; its calls run untracked", null);
             } else {
-                plan = Woven.plan(method);
+                tracked = Woven.trackedMethod(method);
             }
         } catch (RuntimeException | LinkageError e) {
             Log.warnOnce("site:" + owner.getName() + "." + methodName, "woven method " + owner.getName() + "."
-                    + methodName + " cannot be planned; its calls run untracked", e);
+                    + methodName + " cannot be read; its calls run untracked", e);
         }
-        return new ConstantCallSite(MethodHandles.constant(MethodSpec.class, plan).asType(type));
+        return new ConstantCallSite(MethodHandles.constant(TrackedMethod.class, tracked).asType(type));
     }
 
     private static Method find(Class<?> owner, String methodName, String descriptor) {

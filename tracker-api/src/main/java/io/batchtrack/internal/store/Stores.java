@@ -1,4 +1,4 @@
-package io.batchtrack.internal;
+package io.batchtrack.internal.store;
 
 import io.batchtrack.config.ConfigException;
 import io.batchtrack.config.TrackerConfig;
@@ -8,7 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 
-/** Chooses the store named by the {@code store} key: {@code none}, {@code log}, or a {@link RunStoreProvider}. */
+/**
+ * Chooses the store named by the {@code store} key: {@code none}, {@code log}, or a
+ * {@link RunStoreProvider} that {@link ServiceLoader} finds through tracker-api's class loader (under
+ * the Java agent the bootstrap loader, which {@code ServiceLoader} takes as the system class loader).
+ * A new built-in store is a {@code case} here; a store of its own module is a {@code RunStoreProvider}.
+ */
 public final class Stores {
     public static final String DEFAULT = "jdbc";
 

@@ -6,9 +6,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks the advice parameter that receives the woven method's {@code MethodSpec}; bound by
- * {@link PlanSite} to an {@code invokedynamic} that links once per call site.
+ * Marks the advice parameter that receives the woven method's {@code TrackedMethod}; bound by
+ * {@link TrackedMethodSite} to an {@code invokedynamic} that links once per call site.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
-@interface PlanOf {}
+@interface TrackedMethodOf {}

@@ -1,6 +1,6 @@
-package io.batchtrack.internal;
+package io.batchtrack.internal.context;
 
-import io.batchtrack.BatchTracker;
+import io.batchtrack.internal.Log;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -19,7 +19,7 @@ public final class RunMdc {
     private RunMdc() {}
 
     /** Puts {@code run}'s id and batch type in the MDC, or removes both keys when {@code run} is null. */
-    static void show(BatchTracker run) {
+    static void show(RunOnThread run) {
         Handles h = Handles.INSTANCE;
         if (h == null) {
             return;
@@ -30,7 +30,7 @@ public final class RunMdc {
                 h.remove.invokeExact(BATCH_TYPE);
             } else {
                 h.put.invokeExact(RUN_ID, run.id().toString());
-                h.put.invokeExact(BATCH_TYPE, run.spec().map(s -> s.batchType()).orElse(""));
+                h.put.invokeExact(BATCH_TYPE, run.batchType());
             }
         } catch (Throwable t) {
             Log.warnOnce("mdc", "batchtrack could not set the SLF4J MDC", t);

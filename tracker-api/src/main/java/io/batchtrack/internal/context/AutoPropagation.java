@@ -1,6 +1,5 @@
-package io.batchtrack.internal;
+package io.batchtrack.internal.context;
 
-import io.batchtrack.BatchTracker;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,16 +15,14 @@ import java.util.concurrent.TimeoutException;
  * relies on, remembered in a map until a worker executes it.
  */
 public final class AutoPropagation {
-    private static final Object UNCHANGED = new Object();
-    private static final Object NO_RUN = new Object();
     /** Fork/join tasks submitted inside a run, until they execute; identity keys, as tasks do not override equals. */
-    private static final Map<Object, BatchTracker> PENDING = new ConcurrentHashMap<>();
+    private static final Map<Object, RunOnThread> PENDING = new ConcurrentHashMap<>();
 
     private AutoPropagation() {}
 
     /** {@code task}, or a task that runs it with the current run; a future stays a future. */
     public static Runnable runnable(Runnable task) {
-        BatchTracker run = CurrentRun.get();
+        RunOnThread run = CurrentRun.get();
         if (run == null || task == null || task instanceof Carried) {
             return task;
         }
@@ -33,64 +30,61 @@ public final class AutoPropagation {
     }
 
     public static <T> Callable<T> callable(Callable<T> task) {
-        BatchTracker run = CurrentRun.get();
+        RunOnThread run = CurrentRun.get();
         if (run == null || task == null) {
             return task;
         }
         return () -> {
-            BatchTracker previous = CurrentRun.push(run);
-            try {
+            try (RunScope scope = RunScope.enter(run)) {
                 return task.call();
-            } finally {
-                CurrentRun.restore(previous);
             }
         };
     }
 
     /** A fork/join task is queued: it will run with the current run, if any. */
     public static void queued(Object forkJoinTask) {
-        BatchTracker run = CurrentRun.get();
+        RunOnThread run = CurrentRun.get();
         if (run != null && forkJoinTask != null) {
             PENDING.put(forkJoinTask, run);
         }
     }
 
-    /** A fork/join task starts on this thread; hand the result to {@link #executed}. */
+    /**
+     * A fork/join task starts on this thread: the {@link RunScope} it runs in, which the advice holds
+     * as an {@code Object} (it may name no type beyond the JDK's) and hands to {@link #executed}.
+     */
     public static Object executing(Object forkJoinTask) {
         if (PENDING.isEmpty()) {
-            return UNCHANGED;
+            return RunScope.unchanged();
         }
-        BatchTracker run = PENDING.remove(forkJoinTask);
+        RunOnThread run = PENDING.remove(forkJoinTask);
         if (run == null) {
             // not queued inside a run (or run inline by the thread that has the run): as it was
-            return UNCHANGED;
+            return RunScope.unchanged();
         }
-        BatchTracker previous = CurrentRun.push(run);
-        return previous == null ? NO_RUN : previous;
+        return RunScope.enter(run);
     }
 
-    public static void executed(Object token) {
-        if (token != UNCHANGED) {
-            CurrentRun.restore(token == NO_RUN ? null : (BatchTracker) token);
+    /** The fork/join task that {@link #executing} was told of has ended: close its scope. */
+    public static void executed(Object scope) {
+        if (scope instanceof RunScope s) {
+            s.close();
         }
     }
 
     private static class Carried implements Runnable {
-        private final BatchTracker run;
+        private final RunOnThread run;
         private final Runnable task;
 
-        Carried(BatchTracker run, Runnable task) {
+        Carried(RunOnThread run, Runnable task) {
             this.run = run;
             this.task = task;
         }
 
         @Override
         public void run() {
-            BatchTracker previous = CurrentRun.push(run);
-            try {
+            try (RunScope scope = RunScope.enter(run)) {
                 task.run();
-            } finally {
-                CurrentRun.restore(previous);
             }
         }
 
@@ -104,7 +98,7 @@ public final class AutoPropagation {
     private static final class CarriedFuture<T> extends Carried implements RunnableFuture<T> {
         private final RunnableFuture<T> future;
 
-        CarriedFuture(BatchTracker run, RunnableFuture<T> future) {
+        CarriedFuture(RunOnThread run, RunnableFuture<T> future) {
             super(run, future);
             this.future = future;
         }

@@ -1,21 +1,23 @@
-package io.batchtrack.internal;
+package io.batchtrack.internal.weaving;
 
-import io.batchtrack.BatchTracking;
 import io.batchtrack.NflCalendar;
 import io.batchtrack.Period;
 import io.batchtrack.RunSpec;
 import io.batchtrack.SeasonType;
 import io.batchtrack.TrackedBatch;
+import io.batchtrack.Trigger;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.time.Clock;
 import java.util.concurrent.CompletionStage;
 
 /**
- * How a woven method's {@link TrackedBatch} annotation and arguments become a {@link RunSpec}.
- * Built once per method (reflection happens here, never per call) and shared by every front door,
- * so the agent, the aspect and any future weaver resolve specs identically.
+ * One {@code @TrackedBatch} method as the engine sees it: what its {@link TrackedBatch} annotation and the
+ * types of its parameters say, and how the arguments of one call become that call's
+ * {@link RunSpec}. Built once per method (reflection happens here, never per call) and shared by
+ * every front door, so the agent, the aspect and any future weaver resolve specs identically.
  */
-public final class MethodSpec {
+public final class TrackedMethod {
     private final String member;
     private final String batchType;
     private final String fixedMode;
@@ -29,7 +31,7 @@ public final class MethodSpec {
     private final int modeArg;
     private final String problem;
 
-    private MethodSpec(Method method, TrackedBatch annotation) {
+    private TrackedMethod(Method method, TrackedBatch annotation) {
         this.member = method.getDeclaringClass().getName() + "." + method.getName();
         this.batchType = annotation.type();
         this.fixedMode = annotation.mode();
@@ -98,10 +100,10 @@ public final class MethodSpec {
         return problem;
     }
 
-    /** The plan for {@code method}, or null if it carries no {@link TrackedBatch}. */
-    public static MethodSpec of(Method method) {
+    /** The tracked method {@code method} is, or null if it carries no {@link TrackedBatch}. */
+    public static TrackedMethod of(Method method) {
         TrackedBatch a = method.getAnnotation(TrackedBatch.class);
-        return a == null ? null : new MethodSpec(method, a);
+        return a == null ? null : new TrackedMethod(method, a);
     }
 
     /** Whether the method's declared return type is a {@link CompletionStage}: its run ends when the result completes. */
@@ -125,18 +127,20 @@ public final class MethodSpec {
     /**
      * The spec of one call.
      *
+     * @param trigger the engine's trigger
+     * @param clock the engine's clock, which tells the current NFL week of a method without a week argument
      * @throws IllegalArgumentException naming the argument or annotation value that breaks a rule
      */
-    public RunSpec resolve(Object[] args, BatchTracking tracking) {
+    public RunSpec resolve(Object[] args, Trigger trigger, Clock clock) {
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
-        Period period = period(args, tracking);
+        Period period = period(args, clock);
         String mode = modeArg >= 0 ? (String) arg(args, modeArg, "@TrackedBatch.Mode") : fixedMode;
-        return new RunSpec(batchType, mode, period, tracking.trigger(), exclusive);
+        return new RunSpec(batchType, mode, period, trigger, exclusive);
     }
 
-    private Period period(Object[] args, BatchTracking tracking) {
+    private Period period(Object[] args, Clock clock) {
         if (periodArg >= 0) {
             Object p = arg(args, periodArg, "Period");
             if (p == null) {
@@ -145,14 +149,14 @@ public final class MethodSpec {
             return (Period) p;
         }
         if (yearArg < 0 && weekArg < 0 && seasonArg < 0) {
-            return NflCalendar.current(tracking.clock());
+            return NflCalendar.current(clock);
         }
         if (weekArg < 0) {
             throw new IllegalArgumentException(member + " names a season but no @TrackedBatch.Week argument");
         }
         int week = number(args, weekArg, "@TrackedBatch.Week");
         int year = yearArg >= 0 ? number(args, yearArg, "@TrackedBatch.SeasonYear")
-                : NflCalendar.current(tracking.clock()).seasonYear();
+                : NflCalendar.current(clock).seasonYear();
         SeasonType type = SeasonType.REG;
         if (seasonArg >= 0) {
             Object s = arg(args, seasonArg, "@TrackedBatch.Season");

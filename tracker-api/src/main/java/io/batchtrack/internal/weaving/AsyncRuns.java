@@ -1,6 +1,7 @@
-package io.batchtrack.internal;
+package io.batchtrack.internal.weaving;
 
-import io.batchtrack.BatchTracker;
+import io.batchtrack.internal.Log;
+import io.batchtrack.internal.engine.ActiveRun;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -16,13 +17,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AsyncRuns {
     private static final long SHUTDOWN_WAIT_MILLIS = 5_000;
-    private static final Map<BatchTracker, CompletionStage<?>> PENDING = new ConcurrentHashMap<>();
+    private static final Map<ActiveRun, CompletionStage<?>> PENDING = new ConcurrentHashMap<>();
     private static volatile boolean hooked;
 
     private AsyncRuns() {}
 
     /** Ends {@code run} when {@code stage} completes, with the stage's outcome. */
-    public static void endOnCompletion(BatchTracker run, CompletionStage<?> stage) {
+    public static void endOnCompletion(ActiveRun run, CompletionStage<?> stage) {
         hook();
         PENDING.put(run, stage);
         stage.whenComplete((value, failure) -> {
@@ -50,7 +51,7 @@ public final class AsyncRuns {
 
     static void flush() {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SHUTDOWN_WAIT_MILLIS);
-        for (Map.Entry<BatchTracker, CompletionStage<?>> e : PENDING.entrySet()) {
+        for (Map.Entry<ActiveRun, CompletionStage<?>> e : PENDING.entrySet()) {
             CompletableFuture<?> f;
             try {
                 f = e.getValue().toCompletableFuture();
@@ -60,7 +61,7 @@ public final class AsyncRuns {
             if (!f.isDone()) {
                 continue;
             }
-            BatchTracker run = e.getKey();
+            ActiveRun run = e.getKey();
             Throwable failure = f.isCompletedExceptionally() ? f.handle((v, t) -> t).join() : null;
             run.finish(failure); // no-op if the completion callback got there first
             try {
