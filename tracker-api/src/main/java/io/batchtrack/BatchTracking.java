@@ -238,7 +238,10 @@ public final class BatchTracking implements AutoCloseable {
             return this;
         }
 
-        /** The trigger of runs whose spec names none; default: this process's {@code trigger} key, else {@link Trigger#detect()}. */
+        /**
+         * The trigger of runs whose spec names none; default: this process's {@code trigger} key, else
+         * {@link Trigger#detect()}.
+         */
         public Builder trigger(Trigger trigger) {
             settings.trigger(trigger);
             return this;

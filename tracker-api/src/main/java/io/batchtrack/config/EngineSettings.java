@@ -19,7 +19,9 @@ import java.util.TreeSet;
  * defaults and the same rules.
  *
  * <p>A new engine key: a field, its default, a line in {@link #from} and a setter in
- * {@link Builder}; then README's configuration table.
+ * {@link Builder}; then README's configuration table. The file is longer than most for that
+ * reason: each key has its constant, its reader, its check, its getter and its setter here, and
+ * keeping them side by side is the point.
  */
 public final class EngineSettings {
     public static final int DEFAULT_MAX_WARNINGS = 1_000;
@@ -64,7 +66,7 @@ public final class EngineSettings {
         this.spoolMaxBytes = b.spoolMaxBytes;
     }
 
-    /** Settings with every default; the trigger from this process's {@code trigger} key, else {@link Trigger#detect()}. */
+    /** Settings with every default; the trigger from this process's {@code trigger} key, else the CI rule. */
     public static EngineSettings defaults() {
         return builder().build();
     }

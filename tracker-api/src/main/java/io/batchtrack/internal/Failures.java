@@ -16,7 +16,8 @@ public final class Failures {
     public static RunFailure of(Throwable t) {
         Throwable cause = unwrap(t);
         String message = cause.getMessage();
-        return new RunFailure(cause.getClass().getName(), message == null ? null : Text.clean(message, TextLimits.ERROR_MESSAGE),
+        return new RunFailure(cause.getClass().getName(),
+                message == null ? null : Text.clean(message, TextLimits.ERROR_MESSAGE),
                 Text.clean(stack(cause), TextLimits.ERROR_STACK));
     }
 

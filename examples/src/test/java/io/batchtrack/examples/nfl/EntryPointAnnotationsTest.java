@@ -39,7 +39,8 @@ class EntryPointAnnotationsTest {
     void theWeeklyUpdateTakesItsModeAndWeekFromItsArguments() throws Exception {
         TrackedMethod tracked = TrackedMethod.of(method("weeklyUpdate", String.class, int.class, int.class, SeasonType.class));
 
-        RunSpec spec = tracked.resolve(new Object[] {"odds_only", 2024, 1, SeasonType.REG}, tracking.trigger(), tracking.clock());
+        RunSpec spec = tracked.resolve(new Object[] {"odds_only", 2024, 1, SeasonType.REG}, tracking.trigger(),
+                tracking.clock());
 
         assertThat(spec).isEqualTo(new RunSpec("weekly_update", "odds_only", Period.regular(2024, 1), Trigger.MANUAL));
     }
@@ -68,7 +69,8 @@ class EntryPointAnnotationsTest {
     void aWeeklyUpdateRunThroughTheAgentsEnterAndExitIsRecordedWithItsCounters(PostgresDatabase pg) throws Exception {
         BatchTracking.setGlobal(tracking);
         NflPipeline pipeline = new NflPipeline(TestDatabase.withNflTables(pg).source(), new SampleFeed(), Set.of());
-        TrackedMethod tracked = Woven.trackedMethod(method("weeklyUpdate", String.class, int.class, int.class, SeasonType.class));
+        TrackedMethod tracked = Woven.trackedMethod(method("weeklyUpdate", String.class, int.class, int.class,
+                SeasonType.class));
 
         ActiveRun run = Woven.enter(tracked, new Object[] {"schedule_only", 2024, 1, SeasonType.REG});
         WeeklyUpdateResult result = pipeline.weeklyUpdate("schedule_only", 2024, 1, SeasonType.REG);

@@ -46,7 +46,8 @@ final class GlobalEngine implements Runnable {
             return;
         }
         try {
-            TrackedMethod tracked = Woven.trackedMethod(GlobalEngine.class.getDeclaredMethod("sample", int.class, int.class));
+            TrackedMethod tracked = Woven.trackedMethod(
+                    GlobalEngine.class.getDeclaredMethod("sample", int.class, int.class));
             tracked.resolve(new Object[] {2025, 1}, tracking.trigger(), tracking.clock());
             Host.id();
             Ids.newRunId(System.currentTimeMillis());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.batchtrack.BatchModes;
-import io.batchtrack.BatchTracking;
 import io.batchtrack.BatchTypes;
 import io.batchtrack.Period;
 import io.batchtrack.RunSpec;
@@ -19,8 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class TrackedMethodTest {
-    private final BatchTracking tracking = BatchTracking.builder().trigger(Trigger.MANUAL)
-            .clock(Clock.fixed(Instant.parse("2025-11-02T18:00:00Z"), ZoneOffset.UTC)).build();
+    private static final Trigger TRIGGER = Trigger.MANUAL;
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-11-02T18:00:00Z"), ZoneOffset.UTC);
 
     @SuppressWarnings("unused")
     static class Batches {
@@ -61,20 +60,20 @@ class TrackedMethodTest {
 
     @Test
     void a_period_argument_and_a_mode_argument_make_the_spec() {
-        RunSpec spec = tracked("weekly").resolve(new Object[] {"full", Period.regular(2024, 1)}, tracking.trigger(), tracking.clock());
+        RunSpec spec = tracked("weekly").resolve(new Object[] {"full", Period.regular(2024, 1)}, TRIGGER, CLOCK);
         assertThat(spec).isEqualTo(new RunSpec("weekly_update", "full", Period.regular(2024, 1), Trigger.MANUAL));
     }
 
     @Test
     void annotated_numbers_make_a_regular_season_week() {
-        RunSpec spec = tracked("predictions").resolve(new Object[] {2024, 7}, tracking.trigger(), tracking.clock());
+        RunSpec spec = tracked("predictions").resolve(new Object[] {2024, 7}, TRIGGER, CLOCK);
         assertThat(spec.period()).isEqualTo(Period.regular(2024, 7));
         assertThat(spec.mode()).isNull();
     }
 
     @Test
     void the_season_type_argument_and_the_fixed_mode_are_used() {
-        RunSpec spec = tracked("playoffOdds").resolve(new Object[] {2024L, 4, "post"}, tracking.trigger(), tracking.clock());
+        RunSpec spec = tracked("playoffOdds").resolve(new Object[] {2024L, 4, "post"}, TRIGGER, CLOCK);
         assertThat(spec.period()).isEqualTo(Period.of(2024, 4, SeasonType.POST));
         assertThat(spec.mode()).isEqualTo("odds_only");
     }
@@ -82,22 +81,22 @@ class TrackedMethodTest {
     @Test
     void without_period_arguments_the_current_nfl_week_of_the_engine_clock_is_used() {
         TrackedMethod tracked = tracked("roster");
-        assertThat(tracked.resolve(new Object[0], tracking.trigger(), tracking.clock()).period()).isEqualTo(Period.regular(2025, 9));
+        assertThat(tracked.resolve(new Object[0], TRIGGER, CLOCK).period()).isEqualTo(Period.regular(2025, 9));
         assertThat(tracked.async()).isTrue();
         assertThat(tracked.member()).endsWith("TrackedMethodTest$Batches.roster");
     }
 
     @Test
     void bad_arguments_name_the_argument_and_the_rule() {
-        assertThatThrownBy(() -> tracked("predictions").resolve(new Object[] {2024, 23}, tracking.trigger(), tracking.clock()))
+        assertThatThrownBy(() -> tracked("predictions").resolve(new Object[] {2024, 23}, TRIGGER, CLOCK))
                 .hasMessage("week 23 is outside the reg season's range 1..18");
-        assertThatThrownBy(() -> tracked("predictions").resolve(new Object[] {2024, null}, tracking.trigger(), tracking.clock()))
+        assertThatThrownBy(() -> tracked("predictions").resolve(new Object[] {2024, null}, TRIGGER, CLOCK))
                 .hasMessageEndingWith("TrackedMethodTest$Batches.predictions is null, not a number");
-        assertThatThrownBy(() -> tracked("weekly").resolve(new Object[] {"full", null}, tracking.trigger(), tracking.clock()))
+        assertThatThrownBy(() -> tracked("weekly").resolve(new Object[] {"full", null}, TRIGGER, CLOCK))
                 .hasMessageEndingWith("TrackedMethodTest$Batches.weekly is null");
-        assertThatThrownBy(() -> tracked("playoffOdds").resolve(new Object[] {2024L, 1, "playoffs"}, tracking.trigger(), tracking.clock()))
+        assertThatThrownBy(() -> tracked("playoffOdds").resolve(new Object[] {2024L, 1, "playoffs"}, TRIGGER, CLOCK))
                 .hasMessage("season type 'playoffs' is not one of pre, reg, post");
-        assertThatThrownBy(() -> tracked("badType").resolve(new Object[0], tracking.trigger(), tracking.clock()))
+        assertThatThrownBy(() -> tracked("badType").resolve(new Object[0], TRIGGER, CLOCK))
                 .hasMessage("batch type 'Weekly Update' does not match [a-z][a-z0-9_]{0,62}");
     }
 
@@ -106,7 +105,7 @@ class TrackedMethodTest {
         TrackedMethod tracked = tracked("modeOfWrongType");
         assertThat(tracked.problem()).isEqualTo("@TrackedBatch.Mode parameter 0 of " + tracked.member()
                 + " is a int, not a String");
-        assertThatThrownBy(() -> tracked.resolve(new Object[] {1, 2}, tracking.trigger(), tracking.clock())).hasMessage(tracked.problem());
+        assertThatThrownBy(() -> tracked.resolve(new Object[] {1, 2}, TRIGGER, CLOCK)).hasMessage(tracked.problem());
         assertThat(tracked("weekly").problem()).isNull();
     }
 
