@@ -109,7 +109,8 @@ public final class EngineSettings {
         b.heartbeatInterval = heartbeatInterval(config);
         b.staleLimit = staleLimit(config);
         b.exclusiveTypes = exclusiveTypes(config.get("exclusive.types", ""));
-        b.onConflict = config.get("on-conflict").map(ConflictPolicy::parse).orElse(ConflictPolicy.FAIL);
+        String onConflict = config.get("on-conflict").orElse(null);
+        b.onConflict = onConflict == null ? ConflictPolicy.FAIL : ConflictPolicy.parse(onConflict);
         b.spoolDirectory = spoolDirectory(config.get("spool.dir").orElse(null));
         b.spoolMaxMegabytes(config.getInt("spool.max-mb", DEFAULT_SPOOL_MAX_MB, 1, 100_000));
         return b.build();
@@ -122,7 +123,8 @@ public final class EngineSettings {
      * @throws ConfigException if the value is neither {@code continue} nor {@code fail}
      */
     public static StoreFailurePolicy onStoreFailure(TrackerConfig config) {
-        return config.get("on-store-failure").map(StoreFailurePolicy::parse).orElse(StoreFailurePolicy.CONTINUE);
+        String value = config.get("on-store-failure").orElse(null); // no lambda: read on the first tracked call
+        return value == null ? StoreFailurePolicy.CONTINUE : StoreFailurePolicy.parse(value);
     }
 
     /**
