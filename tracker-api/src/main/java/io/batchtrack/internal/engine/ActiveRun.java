@@ -184,7 +184,7 @@ public final class ActiveRun implements Tracker, RunOnThread {
 
     /** Makes the run no longer current on the thread that opened it, without ending it. */
     public void detach() {
-        if (scope != null && Thread.currentThread() == owner) {
+        if (Thread.currentThread() == owner && scope != null) {
             RunScope s = scope;
             scope = null;
             s.close();
