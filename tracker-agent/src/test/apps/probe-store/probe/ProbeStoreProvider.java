@@ -1,7 +1,7 @@
 package probe;
 
 import io.batchtrack.config.TrackerConfig;
-import io.batchtrack.internal.LogRunStore;
+import io.batchtrack.internal.store.LogRunStore;
 import io.batchtrack.spi.RunRecord;
 import io.batchtrack.spi.RunStore;
 import io.batchtrack.spi.RunStoreProvider;

@@ -1,47 +1,29 @@
 package io.batchtrack;
 
-import io.batchtrack.config.ConfigException;
 import io.batchtrack.config.ConflictPolicy;
+import io.batchtrack.config.EngineSettings;
 import io.batchtrack.config.StoreFailurePolicy;
 import io.batchtrack.config.TrackerConfig;
-import io.batchtrack.internal.CurrentRun;
-import io.batchtrack.internal.Ids;
-import io.batchtrack.internal.Log;
-import io.batchtrack.internal.Outage;
-import io.batchtrack.internal.Pulse;
-import io.batchtrack.internal.Spool;
-import io.batchtrack.internal.SpoolCodec;
-import io.batchtrack.internal.Stores;
+import io.batchtrack.internal.engine.Engine;
+import io.batchtrack.internal.engine.EngineFactory;
+import io.batchtrack.internal.engine.GlobalEngine;
 import io.batchtrack.spi.ReadinessRefresher;
-import io.batchtrack.spi.RunFailure;
 import io.batchtrack.spi.RunListener;
-import io.batchtrack.spi.RunListenerProvider;
-import io.batchtrack.spi.RunRecord;
 import io.batchtrack.spi.RunStore;
-import io.batchtrack.spi.StoreUnavailableException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The run lifecycle: the one engine behind {@link BatchTracker}, the Java agent and the AspectJ
- * aspect. It opens runs, keeps them current per thread, decides their status by the seed's rules
- * (success without warnings, partial with warnings, failed on exception), writes them to a
- * {@link RunStore} and refreshes readiness after success or partial.
+ * The run engine behind {@link BatchTracker}, the Java agent and the AspectJ aspect, as its users see
+ * it: the global engine, a builder, and the calls that open runs. It opens runs, keeps them current
+ * per thread, decides their status by the seed's rules (success without warnings, partial with
+ * warnings, failed on exception), writes them to a {@link RunStore} and refreshes readiness after
+ * success or partial; {@link RunListener}s are told of every run.
  *
  * <p>Tracking never changes the program: under the default policy a store failure is logged and
  * the batch goes on. Under {@link StoreFailurePolicy#FAIL} a run that cannot be recorded does not
@@ -60,63 +42,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * BatchTracking tracking = BatchTracking.builder().store(store).build();
  * BatchTracking.setGlobal(tracking);          // what Tracker.current() and the agent use
  * }</pre>
+ *
+ * <p>The engine itself lives in {@code io.batchtrack.internal.engine} (see its package
+ * documentation); this class only hands calls to it.
  */
 public final class BatchTracking implements AutoCloseable {
-    public static final int DEFAULT_MAX_WARNINGS = 1_000;
-    public static final int DEFAULT_MAX_MESSAGE_LENGTH = 2_000;
-    public static final int DEFAULT_MAX_CUSTOM_METRICS = 100;
-    /** The spool's size limit unless {@code spool.max-mb} says otherwise. */
-    public static final int DEFAULT_SPOOL_MAX_MB = 64;
+    private static volatile BatchTracking globalFace; // the face of the global engine last handed out
 
-    private static volatile BatchTracking global;
-    private static TrackerConfig globalConfig;
+    private final Engine engine;
 
-    private final RunStore store;
-    private final ReadinessRefresher refresher;
-    private final StoreFailurePolicy policy;
-    private final Clock clock;
-    private final Trigger trigger;
-    private final int maxWarnings;
-    private final int maxMessageLength;
-    private final int maxCustomMetrics;
-    private final RuntimeException unusable;
-    private final Duration heartbeatInterval;
-    private final Duration staleLimit;
-    private final Set<String> exclusiveTypes;
-    private final ConflictPolicy onConflict;
-    private final Spool spool;
-    private final Outage outage;
-    private final Set<BatchTracker> open = ConcurrentHashMap.newKeySet();
-    private final Pulse pulse;
-    private final Object lifecycle = new Object(); // serializes pulse start/stop with the set of open runs
-    private final Object beating = new Object(); // held by a heartbeat; close() waits for it before closing the store
-    private final AtomicBoolean firstRun = new AtomicBoolean(true);
-    private final List<RunListener> listeners = new CopyOnWriteArrayList<>(); // from providers; closed with the engine
-    private volatile boolean closed;
-
-    private BatchTracking(Builder b, RuntimeException unusable) {
-        this.store = b.store;
-        this.refresher = b.refresher != null ? b.refresher
-                : b.store instanceof ReadinessRefresher r ? r : ReadinessRefresher.NONE;
-        this.policy = b.policy;
-        this.clock = b.clock;
-        this.trigger = b.trigger != null ? b.trigger : Trigger.detect();
-        this.maxWarnings = b.maxWarnings;
-        this.maxMessageLength = b.maxMessageLength;
-        this.maxCustomMetrics = b.maxCustomMetrics;
-        this.unusable = unusable;
-        this.heartbeatInterval = b.heartbeatInterval;
-        this.staleLimit = b.staleLimit != null ? b.staleLimit : b.heartbeatInterval.multipliedBy(3);
-        if (staleLimit.compareTo(heartbeatInterval) <= 0) {
-            throw new IllegalArgumentException("stale limit " + staleLimit + " must be longer than the heartbeat"
-                    + " interval " + heartbeatInterval + ", or live runs would be taken for dead");
-        }
-        this.exclusiveTypes = Set.copyOf(b.exclusiveTypes);
-        this.onConflict = b.onConflict;
-        this.spool = b.spoolDirectory == null ? Spool.none()
-                : b.store.destination().map(d -> Spool.in(b.spoolDirectory, d, b.spoolMaxBytes)).orElse(Spool.none());
-        this.outage = new Outage(heartbeatInterval);
-        this.pulse = new Pulse(heartbeatInterval, this::beat);
+    private BatchTracking(Engine engine) {
+        this.engine = engine;
     }
 
     public static Builder builder() {
@@ -128,17 +64,13 @@ public final class BatchTracking implements AutoCloseable {
      * {@link #setGlobal}, else one built from this process's configuration on first use.
      */
     public static BatchTracking global() {
-        BatchTracking g = global;
-        if (g == null) {
-            synchronized (BatchTracking.class) {
-                g = global;
-                if (g == null) {
-                    g = fromConfig(globalConfig != null ? globalConfig : TrackerConfig.fromEnvironment(), true);
-                    global = g;
-                }
-            }
+        Engine e = GlobalEngine.get();
+        BatchTracking face = globalFace;
+        if (face == null || face.engine != e) {
+            face = new BatchTracking(e);
+            globalFace = face;
         }
-        return g;
+        return face;
     }
 
     /**
@@ -147,151 +79,28 @@ public final class BatchTracking implements AutoCloseable {
      * so that nothing (no store, no connection) starts before a tracked method runs, and programmatic
      * runs in the same process see the same configuration. No effect once the global engine exists.
      */
-    public static synchronized void setGlobalConfig(TrackerConfig config) {
-        globalConfig = Objects.requireNonNull(config, "config");
+    public static void setGlobalConfig(TrackerConfig config) {
+        GlobalEngine.configure(config);
     }
 
     /** Replaces the global engine and returns the previous one (null if none was built yet). */
     public static synchronized BatchTracking setGlobal(BatchTracking tracking) {
-        BatchTracking previous = global;
-        global = Objects.requireNonNull(tracking, "tracking");
-        return previous;
+        Objects.requireNonNull(tracking, "tracking");
+        BatchTracking face = globalFace;
+        Engine previous = GlobalEngine.set(tracking.engine);
+        globalFace = tracking;
+        return previous == null ? null : face != null && face.engine == previous ? face : new BatchTracking(previous);
     }
 
     /**
      * Builds an engine from configuration: {@code store} ({@code jdbc} — the default —, {@code log}
-     * or {@code none}), {@code on-store-failure}, {@code trigger}, {@code max-warnings},
-     * {@code max-message-length}, {@code max-custom-metrics}, {@code heartbeat-interval},
-     * {@code stale-limit}, {@code exclusive.types}, {@code on-conflict}, {@code spool.dir} and
-     * {@code spool.max-mb}; every {@link RunListenerProvider} found is asked for a listener, held
-     * until {@link #close()} (tracker-status serves its page this way). A configuration that cannot
-     * be used is logged in one line naming the key; the engine then records nothing, or, under
-     * {@code on-store-failure=fail}, throws that error from every {@link #start}.
+     * or {@code none}) and the engine's keys ({@link EngineSettings#from}), with the listeners that
+     * every {@link io.batchtrack.spi.RunListenerProvider} on the class path makes. A configuration
+     * that cannot be used is logged in one line naming the key; the engine then records nothing, or,
+     * under {@code on-store-failure=fail}, throws that error from every {@link #start}.
      */
     public static BatchTracking fromConfig(TrackerConfig config) {
-        return fromConfig(config, false);
-    }
-
-    private static BatchTracking fromConfig(TrackerConfig config, boolean global) {
-        Builder b = builder();
-        try {
-            b.policy(config.storeFailurePolicy());
-            config.requireReadableFile();
-            b.trigger(config.get("trigger").map(BatchTracking::parseTrigger).orElseGet(BatchTracking::detectTrigger));
-            b.maxWarnings(config.getInt("max-warnings", DEFAULT_MAX_WARNINGS, 0, 1_000_000));
-            b.maxMessageLength(config.getInt("max-message-length", DEFAULT_MAX_MESSAGE_LENGTH, 80, 1_000_000));
-            b.maxCustomMetrics(config.getInt("max-custom-metrics", DEFAULT_MAX_CUSTOM_METRICS, 0, 10_000));
-            b.heartbeatInterval(config.heartbeatInterval());
-            b.staleLimit(config.staleLimit());
-            b.exclusiveTypes(exclusiveTypes(config));
-            b.onConflict(config.conflictPolicy());
-            b.spoolDirectory(spoolDirectory(config));
-            b.spoolMaxMegabytes(config.getInt("spool.max-mb", DEFAULT_SPOOL_MAX_MB, 1, 100_000));
-            RunStore store = Stores.create(config);
-            b.store(store);
-            BatchTracking tracking = b.build();
-            tracking.listeners.addAll(listeners(config, store));
-            return tracking;
-        } catch (ConfigException e) {
-            Log.warn(e.getMessage() + (b.policy == StoreFailurePolicy.FAIL
-                    ? "; every tracked run will fail (on-store-failure=fail)" : "; batches run untracked"));
-            return untracked(b, e);
-        } catch (RuntimeException e) {
-            Log.warn("batchtrack could not start its store (" + Log.describe(e) + ")"
-                    + (global ? "; batches run untracked" : ""));
-            return untracked(b, e);
-        }
-    }
-
-    /**
-     * The listeners of every {@link RunListenerProvider} found (the status page's, for example);
-     * a provider that throws is logged and skipped. Closed by {@link #close()}.
-     * (Interim: the engine redesign calls them for every run; here they are only held and closed.)
-     */
-    private static List<RunListener> listeners(TrackerConfig config, RunStore store) {
-        List<RunListener> found = new ArrayList<>();
-        Iterator<RunListenerProvider> providers = ServiceLoader.load(RunListenerProvider.class,
-                Stores.class.getClassLoader()).iterator();
-        while (true) {
-            RunListenerProvider p;
-            try {
-                if (!providers.hasNext()) {
-                    return found;
-                }
-                p = providers.next();
-            } catch (ServiceConfigurationError | LinkageError e) { // a provider that cannot be loaded
-                Log.warn("batchtrack looks for no further run listener providers: " + Log.describe(e));
-                return found;
-            }
-            try {
-                RunListener l = p.create(config, store);
-                if (l != null && l != RunListener.NONE) {
-                    found.add(l);
-                }
-            } catch (RuntimeException | LinkageError e) {
-                Log.warn("batchtrack runs without the listener of " + p.getClass().getName() + ": " + Log.describe(e));
-            }
-        }
-    }
-
-    /** The engine of a configuration that cannot be used: records nothing, or under fail-fast starts nothing. */
-    private static BatchTracking untracked(Builder b, RuntimeException problem) {
-        b.store(RunStore.NONE);
-        if (b.trigger == null) {
-            b.trigger(Trigger.MANUAL); // the configuration failed before its trigger was known; no run records it
-        }
-        return new BatchTracking(b, b.policy == StoreFailurePolicy.FAIL ? problem : null);
-    }
-
-    private static Set<String> exclusiveTypes(TrackerConfig config) {
-        Set<String> types = new TreeSet<>();
-        for (String t : config.get("exclusive.types", "").split(",")) {
-            if (!t.isBlank()) {
-                try {
-                    types.add(io.batchtrack.internal.Names.requireName("batch type", t.trim()));
-                } catch (IllegalArgumentException e) {
-                    throw new ConfigException("exclusive.types", e.getMessage());
-                }
-            }
-        }
-        return types;
-    }
-
-    /** {@code spool.dir}: default {@code ~/.batchtrack/spool}; {@code none} turns spooling off. */
-    private static Path spoolDirectory(TrackerConfig config) {
-        String dir = config.get("spool.dir").orElse(null);
-        if (dir == null) {
-            return defaultSpoolDirectory();
-        }
-        if (dir.equalsIgnoreCase("none")) {
-            return null;
-        }
-        try {
-            return Path.of(dir);
-        } catch (RuntimeException e) {
-            throw new ConfigException("spool.dir", "'" + dir + "' is not a path");
-        }
-    }
-
-    /** {@code ~/.batchtrack/spool}: survives a reboot, unlike the temporary directory. */
-    public static Path defaultSpoolDirectory() {
-        return Path.of(System.getProperty("user.home", "."), ".batchtrack", "spool");
-    }
-
-    private static Trigger detectTrigger() {
-        try {
-            return Trigger.detect();
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("trigger", e.getMessage());
-        }
-    }
-
-    private static Trigger parseTrigger(String value) {
-        try {
-            return Trigger.of(value);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("trigger", e.getMessage());
-        }
+        return new BatchTracking(EngineFactory.fromConfig(config, false));
     }
 
     /**
@@ -305,7 +114,7 @@ public final class BatchTracking implements AutoCloseable {
      * @throws TrackingException under the fail-fast policy, when the run could not be recorded
      */
     public BatchTracker start(RunSpec spec) {
-        return open(spec, false);
+        return new BatchTracker(engine.open(spec, false));
     }
 
     /**
@@ -324,82 +133,7 @@ public final class BatchTracking implements AutoCloseable {
      * }</pre>
      */
     public BatchTracker startOrSkip(RunSpec spec) {
-        return open(spec, onConflict == ConflictPolicy.SKIP);
-    }
-
-    private BatchTracker open(RunSpec spec, boolean skipOnConflict) {
-        if (spec == null) {
-            throw new IllegalArgumentException("run spec must not be null");
-        }
-        if (spec.trigger() == null) {
-            spec = spec.withTrigger(trigger);
-        }
-        if (!spec.exclusive() && exclusiveTypes.contains(spec.batchType())) {
-            spec = spec.withExclusive(true);
-        }
-        if (unusable != null) {
-            throw new TrackingException("run of " + spec.batchType() + " not started: " + unusable.getMessage(),
-                    unusable);
-        }
-        Instant now = now();
-        BatchTracker parent = CurrentRun.get();
-        BatchTracker run = new BatchTracker(this, Ids.newRunId(now.toEpochMilli()), parent == null ? null : parent.id(),
-                spec, now);
-        if (firstRun.compareAndSet(true, false) && spool.enabled()) {
-            // records an ended process left in the spool go to the store as soon as this one starts
-            Pulse.runSoon(this::replayLeftovers);
-        }
-        RunRecord opening = run.snapshot(RunStatus.RUNNING, null, null);
-        StoreUnavailableException down = outage.blocking(); // known down: no wait for a connection
-        try {
-            if (down != null) {
-                throw down;
-            }
-            store.runStarted(opening);
-            outage.recovered();
-        } catch (RunConflictException conflict) {
-            outage.recovered();
-            recordSkipped(run, conflict);
-            if (skipOnConflict) {
-                Log.info("batchtrack skipped " + spec + ": " + conflict.getMessage());
-                return run;
-            }
-            throw conflict;
-        } catch (StoreUnavailableException e) {
-            if (e != down) {
-                outage.failed(e);
-            }
-            if (policy == StoreFailurePolicy.FAIL) {
-                throw new TrackingException("run of " + spec.batchType() + " not started: its database is unreachable"
-                        + " and on-store-failure=fail (" + Log.describe(e) + ")", e);
-            }
-            spool(SpoolCodec.Op.START, opening, e);
-            if (spec.exclusive()) {
-                Log.warnOnce("exclusive-unguarded", "batchtrack cannot guard exclusive run " + run.id() + " (" + spec
-                        + ") while its database is unreachable; the batch goes on (on-store-failure=continue)", null);
-            }
-        } catch (Exception e) {
-            if (policy == StoreFailurePolicy.FAIL) {
-                throw new TrackingException("run of " + spec.batchType() + " not started: its start could not be"
-                        + " recorded (on-store-failure=fail): " + Log.describe(e), e);
-            }
-            Log.warnOnce("store-start", "batchtrack could not record the start of run " + run.id() + " ("
-                    + spec + "); the batch goes on", e);
-        }
-        opened(run);
-        run.attach();
-        return run;
-    }
-
-    /** The losing attempt of an exclusive run: a finished row, status skipped, naming the run that held the period. */
-    private void recordSkipped(BatchTracker run, RunConflictException conflict) {
-        run.markSkipped();
-        RunRecord provisional = run.snapshot(RunStatus.SKIPPED, null, null);
-        RunRecord skipped = new RunRecord(provisional.id(), provisional.parentId(), provisional.spec(),
-                RunStatus.SKIPPED, provisional.startedAt(), provisional.startedAt(), provisional.metrics(),
-                provisional.warnings(), provisional.warningsDropped(), provisional.customMetricsDropped(),
-                new RunFailure("conflict", conflict.getMessage(), null), provisional.host(), provisional.staleLimit());
-        write(SpoolCodec.Op.FINISH, skipped);
+        return new BatchTracker(engine.open(spec, onConflict() == ConflictPolicy.SKIP));
     }
 
     /**
@@ -407,19 +141,7 @@ public final class BatchTracking implements AutoCloseable {
      * instance), and records success, partial or failed.
      */
     public <T, E extends Throwable> T call(RunSpec spec, BatchTracker.Body<T, E> body) throws E {
-        if (body == null) {
-            throw new IllegalArgumentException("body must not be null");
-        }
-        BatchTracker run = start(spec);
-        T result;
-        try {
-            result = body.run();
-        } catch (Throwable t) {
-            finishAfterThrow(run, t);
-            throw t;
-        }
-        run.finish(null);
-        return result;
+        return BatchTracker.callIn(engine, spec, body);
     }
 
     /**
@@ -428,310 +150,64 @@ public final class BatchTracking implements AutoCloseable {
      * body (there is no result to make up).
      */
     public <E extends Throwable> void run(RunSpec spec, BatchTracker.VoidBody<E> body) throws E {
-        if (body == null) {
-            throw new IllegalArgumentException("body must not be null");
-        }
-        BatchTracker run = startOrSkip(spec);
-        if (run.isSkipped()) {
-            return;
-        }
-        try {
-            body.run();
-        } catch (Throwable t) {
-            finishAfterThrow(run, t);
-            throw t;
-        }
-        run.finish(null);
+        BatchTracker.runIn(engine, spec, body);
     }
 
-    /** Ends a run whose body threw; a failure to record it never replaces the body's exception. */
-    static void finishAfterThrow(BatchTracker run, Throwable thrown) {
-        try {
-            run.finish(thrown);
-        } catch (RuntimeException trackingFailure) {
-            if (trackingFailure != thrown) {
-                thrown.addSuppressed(trackingFailure);
-            }
-        }
-    }
-
-    void finished(BatchTracker run, RunFailure outcome) {
-        Instant end = now();
-        closedRun(run);
-        RunRecord provisional = run.snapshot(RunStatus.RUNNING, end, outcome);
-        RunStatus status = outcome != null ? RunStatus.FAILED
-                : provisional.warnings().isEmpty() && provisional.warningsDropped() == 0 ? RunStatus.SUCCESS
-                : RunStatus.PARTIAL;
-        RunRecord record = new RunRecord(provisional.id(), provisional.parentId(), provisional.spec(), status,
-                provisional.startedAt(), end, provisional.metrics(), provisional.warnings(),
-                provisional.warningsDropped(), provisional.customMetricsDropped(), outcome, provisional.host(),
-                provisional.staleLimit());
-        Exception failure = write(SpoolCodec.Op.FINISH, record);
-        if (failure != null) {
-            if (policy == StoreFailurePolicy.FAIL) {
-                throw new TrackingException("the end of run " + run.id() + " (" + record.spec() + ", " + status
-                        + ") could not be recorded (on-store-failure=fail)"
-                        + (failure instanceof StoreUnavailableException && spool.enabled()
-                                ? "; it is spooled and will be written when the database answers" : "")
-                        + ": " + Log.describe(failure), failure);
-            }
-            return;
-        }
-        refreshReadiness(record);
-    }
-
-    /**
-     * Hands a finished record to the store; if its database is unreachable, to the spool. Returns
-     * the failure (logged), or null when the store took it.
-     */
-    private Exception write(SpoolCodec.Op op, RunRecord record) {
-        StoreUnavailableException down = outage.blocking(); // known down: no wait for a connection
-        try {
-            if (down != null) {
-                throw down;
-            }
-            store.runFinished(record);
-            outage.recovered();
-            return null;
-        } catch (StoreUnavailableException e) {
-            if (e != down) {
-                outage.failed(e);
-            }
-            spool(op, record, e);
-            return e;
-        } catch (Exception e) {
-            Log.warnOnce("store-finish", "batchtrack could not record the end of run " + record.id() + " ("
-                    + record.spec() + ", " + record.status() + ")", e);
-            return e;
-        }
-    }
-
-    private void refreshReadiness(RunRecord record) {
-        if (record.status().refreshesReadiness()) {
-            try {
-                refresher.refresh(record);
-            } catch (Exception e) {
-                Log.warnOnce("readiness", "readiness refresh for " + record.spec().period() + " after run "
-                        + record.id() + " failed; the run stays " + record.status(), e);
-            }
-        }
-    }
-
-    private void spool(SpoolCodec.Op op, RunRecord record, StoreUnavailableException cause) {
-        boolean kept = spool.append(op, record);
-        Log.warnOnce(kept ? "store-down-spooled" : "store-down-lost", "batchtrack cannot reach its store ("
-                + Log.describe(cause) + "); the " + (op == SpoolCodec.Op.START ? "start" : "end") + " of run "
-                + record.id() + " (" + record.spec() + ") " + (kept ? "is spooled in " + spool.directory()
-                + " and will be written when the database answers" : "is lost (no spool: spool.dir=none, or the store"
-                + " names no destination)") + "; the batch goes on", null);
-        synchronized (lifecycle) {
-            if (kept && !closed) {
-                pulse.start(); // keeps retrying even if no run is open
-            }
-        }
-    }
-
-    private void opened(BatchTracker run) {
-        synchronized (lifecycle) {
-            open.add(run);
-            if (!closed) {
-                pulse.start();
-            }
-        }
-    }
-
-    private void closedRun(BatchTracker run) {
-        synchronized (lifecycle) {
-            open.remove(run);
-        }
-    }
-
-    /**
-     * One heartbeat, on the shared heartbeat thread: hand spooled records over, write each open
-     * run's heartbeat and counters, and sweep runs whose process died. Never reads the engine's clock
-     * (the database's clock times heartbeats). Stops beating once nothing is open and nothing waits.
-     */
-    private void beat() {
-        synchronized (beating) {
-            if (closed) {
-                return;
-            }
-            if (replaySpool(true, true)) {
-                beatOpenRuns();
-            }
-        }
-        synchronized (lifecycle) {
-            if (closed || (open.isEmpty() && !spool.hasPending())) {
-                pulse.stop();
-            }
-        }
-    }
-
-    private void beatOpenRuns() {
-        Collection<BatchTracker> runs = List.copyOf(open);
-        for (BatchTracker run : runs) {
-            if (run.isEnded()) {
-                continue;
-            }
-            try {
-                store.runProgress(run.snapshot(RunStatus.RUNNING, null, null));
-            } catch (StoreUnavailableException e) {
-                outage.failed(e);
-                Log.warnOnce("heartbeat-down", "batchtrack heartbeat cannot reach the store: " + Log.describe(e), null);
-                return;
-            } catch (Exception e) {
-                Log.warnOnce("heartbeat-store", "batchtrack could not write the heartbeat of run " + run.id(), e);
-            }
-        }
-        try {
-            int swept = store.sweepAbandoned();
-            if (swept > 0) {
-                Log.info("batchtrack marked " + swept + " run(s) abandoned: no heartbeat within their stale limit");
-            }
-        } catch (StoreUnavailableException e) {
-            outage.failed(e);
-        } catch (Exception e) {
-            Log.warnOnce("sweep", "batchtrack could not sweep abandoned runs", e);
-        }
-    }
-
-    /** What ended processes left in the spool, at this engine's first run; the heartbeat does the rest. */
-    private void replayLeftovers() {
-        synchronized (beating) {
-            if (!closed && outage.blocking() == null) {
-                replaySpool(false, true);
-            }
-        }
-    }
-
-    /** @return whether the store answered (or nothing needed it) */
-    private boolean replaySpool(boolean own, boolean orphans) {
-        if (!spool.enabled() || (!orphans && !spool.hasPending())) {
-            return true;
-        }
-        Spool.Replay r = spool.replay(entry -> {
-            RunRecord record = entry.record();
-            if (entry.op() == SpoolCodec.Op.START) {
-                try {
-                    store.runStarted(record);
-                } catch (RunConflictException conflict) {
-                    // it ran while the database was away; record it, unguarded, rather than lose it
-                    store.runStarted(record.withSpec(record.spec().withExclusive(false)));
-                }
-            } else {
-                store.runFinished(record);
-                refreshReadiness(record);
-            }
-        }, own, orphans);
-        if (!r.complete()) {
-            outage.failed(new StoreUnavailableException("the store is still unreachable", null));
-            Log.warnOnce("heartbeat-down", "batchtrack heartbeat cannot reach the store; spooled records wait in "
-                    + spool.directory(), null);
-        } else if (r.delivered() > 0) {
-            outage.recovered();
-        }
-        return r.complete();
-    }
-
-    Instant now() {
-        return clock.instant();
-    }
-
-    int maxWarnings() {
-        return maxWarnings;
-    }
-
-    int maxMessageLength() {
-        return maxMessageLength;
-    }
-
-    int maxCustomMetrics() {
-        return maxCustomMetrics;
-    }
-
-    Duration staleLimit() {
-        return staleLimit;
+    /** The engine's settings (its configuration keys, or what the builder set). */
+    public EngineSettings settings() {
+        return engine.settings();
     }
 
     /** How often an open run writes its heartbeat and counters. */
     public Duration heartbeatInterval() {
-        return heartbeatInterval;
+        return engine.settings().heartbeatInterval();
     }
 
     /** What an exclusive run that loses does. */
     public ConflictPolicy onConflict() {
-        return onConflict;
+        return engine.settings().onConflict();
     }
 
     /** The trigger that runs of this engine record unless their spec says otherwise. */
     public Trigger trigger() {
-        return trigger;
+        return engine.settings().trigger();
     }
 
     /** The clock runs are timed with; also the clock the current NFL week is computed from. */
     public Clock clock() {
-        return clock;
+        return engine.clock();
     }
 
     public StoreFailurePolicy policy() {
-        return policy;
+        return engine.settings().onStoreFailure();
     }
 
     /** The store runs are written to. */
     public RunStore store() {
-        return store;
+        return engine.store();
     }
 
     /**
      * Stops the heartbeat, hands spooled records to the store one last time (what it cannot take
-     * stays in the spool for the next start), closes the listeners that providers made (which
-     * stops a status server started for {@code status.port}), and closes the store.
+     * stays in the spool for the next start), closes the listeners and the store.
      */
     @Override
     public void close() {
-        synchronized (lifecycle) {
-            closed = true;
-            pulse.stop();
-        }
-        synchronized (beating) { // a heartbeat in flight finishes before the store closes
-            if (spool.hasPending() && outage.blocking() == null) {
-                replaySpool(true, false);
-            }
-            spool.close();
-        }
-        for (RunListener l : listeners) {
-            try {
-                l.close();
-            } catch (RuntimeException | LinkageError e) {
-                Log.warn("batchtrack could not close the listener " + l + ": " + Log.describe(e));
-            }
-        }
-        listeners.clear();
-        store.close();
+        engine.close();
     }
 
     @Override
     public String toString() {
-        return "BatchTracking[store=" + store + ", on-store-failure=" + policy.name().toLowerCase(Locale.ROOT)
-                + ", heartbeat-interval=" + heartbeatInterval + ", " + spool + "]";
+        return engine.toString();
     }
 
-    /** Settings of a {@link BatchTracking}; every field has a sensible default. */
+    /** Settings of a {@link BatchTracking}; every field has a sensible default ({@link EngineSettings}). */
     public static final class Builder {
+        private final EngineSettings.Builder settings = EngineSettings.builder();
         private RunStore store = RunStore.NONE;
         private ReadinessRefresher refresher;
-        private StoreFailurePolicy policy = StoreFailurePolicy.CONTINUE;
         private Clock clock = Clock.systemUTC();
-        private Trigger trigger; // null: Trigger.detect() when built
-        private int maxWarnings = DEFAULT_MAX_WARNINGS;
-        private int maxMessageLength = DEFAULT_MAX_MESSAGE_LENGTH;
-        private int maxCustomMetrics = DEFAULT_MAX_CUSTOM_METRICS;
-        private Duration heartbeatInterval = TrackerConfig.DEFAULT_HEARTBEAT_INTERVAL;
-        private Duration staleLimit; // null: three intervals
-        private Set<String> exclusiveTypes = Set.of();
-        private ConflictPolicy onConflict = ConflictPolicy.FAIL;
-        private Path spoolDirectory = defaultSpoolDirectory();
-        private long spoolMaxBytes = DEFAULT_SPOOL_MAX_MB * 1024L * 1024L;
+        private final List<RunListener> listeners = new ArrayList<>();
 
         private Builder() {}
 
@@ -746,8 +222,14 @@ public final class BatchTracking implements AutoCloseable {
             return this;
         }
 
+        /** Adds a listener, told of every run's start, heartbeats and end; closed with the engine. */
+        public Builder listener(RunListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
         public Builder policy(StoreFailurePolicy policy) {
-            this.policy = Objects.requireNonNull(policy, "policy");
+            settings.policy(policy);
             return this;
         }
 
@@ -756,39 +238,36 @@ public final class BatchTracking implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The trigger of runs whose spec names none; default: this process's {@code trigger} key, else
+         * {@link Trigger#detect()}.
+         */
         public Builder trigger(Trigger trigger) {
-            this.trigger = Objects.requireNonNull(trigger, "trigger");
+            settings.trigger(trigger);
             return this;
         }
 
         /** Warnings kept per run; later ones are counted in {@code warnings_dropped}. */
         public Builder maxWarnings(int max) {
-            this.maxWarnings = requireNonNegative("max warnings", max);
+            settings.maxWarnings(max);
             return this;
         }
 
         /** Longer warning messages are truncated and marked. */
         public Builder maxMessageLength(int max) {
-            if (max < 80) {
-                throw new IllegalArgumentException("max message length " + max + " is below 80");
-            }
-            this.maxMessageLength = max;
+            settings.maxMessageLength(max);
             return this;
         }
 
         /** Distinct custom metric names per run; increments of further names are dropped and logged. */
         public Builder maxCustomMetrics(int max) {
-            this.maxCustomMetrics = requireNonNegative("max custom metrics", max);
+            settings.maxCustomMetrics(max);
             return this;
         }
 
         /** How often an open run writes its heartbeat and counters; default 30 s. */
         public Builder heartbeatInterval(Duration interval) {
-            Objects.requireNonNull(interval, "interval");
-            if (interval.toMillis() < 100) {
-                throw new IllegalArgumentException("heartbeat interval " + interval + " is below 100 ms");
-            }
-            this.heartbeatInterval = interval;
+            settings.heartbeatInterval(interval);
             return this;
         }
 
@@ -797,56 +276,41 @@ public final class BatchTracking implements AutoCloseable {
          * heartbeat intervals, and it must be longer than one.
          */
         public Builder staleLimit(Duration limit) {
-            this.staleLimit = Objects.requireNonNull(limit, "limit");
+            settings.staleLimit(limit);
             return this;
         }
 
         /** Batch types whose runs are exclusive even when their spec does not say so. */
         public Builder exclusiveTypes(Collection<String> batchTypes) {
-            Set<String> types = new TreeSet<>();
-            for (String t : batchTypes) {
-                types.add(io.batchtrack.internal.Names.requireName("batch type", t));
-            }
-            this.exclusiveTypes = types;
+            settings.exclusiveTypes(batchTypes);
             return this;
         }
 
         /** What an exclusive run that loses does; default {@link ConflictPolicy#FAIL}. */
         public Builder onConflict(ConflictPolicy policy) {
-            this.onConflict = Objects.requireNonNull(policy, "policy");
+            settings.onConflict(policy);
             return this;
         }
 
         /**
          * Where records wait while the store's database is unreachable; default
-         * {@link #defaultSpoolDirectory()}; null turns spooling off (such records are then lost).
+         * {@link EngineSettings#defaultSpoolDirectory()}; null turns spooling off (such records are then lost).
          */
         public Builder spoolDirectory(Path directory) {
-            this.spoolDirectory = directory;
+            settings.spoolDirectory(directory);
             return this;
         }
 
         /** The spool's size limit; records beyond it are lost and logged. */
         public Builder spoolMaxMegabytes(int megabytes) {
-            if (megabytes < 1) {
-                throw new IllegalArgumentException("spool size " + megabytes + " MB is below 1 MB");
-            }
-            this.spoolMaxBytes = megabytes * 1024L * 1024L;
+            settings.spoolMaxMegabytes(megabytes);
             return this;
         }
 
         /** @throws IllegalArgumentException if the stale limit is not longer than the heartbeat interval */
         public BatchTracking build() {
-            return new BatchTracking(this, null);
-        }
-
-        private static int requireNonNegative(String what, int n) {
-            if (n < 0) {
-                throw new IllegalArgumentException(what + " " + n + " is negative");
-            }
-            return n;
+            return new BatchTracking(new Engine(settings.build(), store, refresher, clock, List.copyOf(listeners),
+                    null));
         }
     }
-
-
 }

@@ -1,7 +1,9 @@
 package io.batchtrack;
 
-import io.batchtrack.internal.CurrentRun;
-import io.batchtrack.internal.Propagating;
+import io.batchtrack.internal.Checks;
+import io.batchtrack.internal.context.CurrentRun;
+import io.batchtrack.internal.context.Propagating;
+import io.batchtrack.internal.context.RunOnThread;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -34,7 +36,8 @@ public interface Tracker {
 
     /** The innermost run on this thread; outside a run a tracker that records nothing. Never null. */
     static Tracker current() {
-        return CurrentRun.tracker();
+        RunOnThread run = CurrentRun.get(); // the engine's run, which is a Tracker too (see RunOnThread)
+        return run != null ? (Tracker) run : NoRunTracker.INSTANCE;
     }
 
     /** {@code task}, running with the run that is current here and now (or none), then restoring the worker's own. */
@@ -98,5 +101,42 @@ public interface Tracker {
     /** Whether this tracker records into a run. */
     default boolean isActive() {
         return runId().isPresent();
+    }
+}
+
+/**
+ * The tracker outside a run: records nothing, but validates its input exactly like a live run, so a
+ * bad metric name fails the same way in an untracked test as in production. It lives in this file,
+ * not in a file of its own, because {@link Tracker#current()} returns it and it implements
+ * {@code Tracker}: two files would import each other.
+ */
+final class NoRunTracker implements Tracker {
+    static final NoRunTracker INSTANCE = new NoRunTracker();
+
+    private NoRunTracker() {}
+
+    @Override
+    public void increment(String metric, long amount) {
+        Checks.metric(metric, amount);
+    }
+
+    @Override
+    public void warn(String stage, String message) {
+        Checks.warning(stage, message);
+    }
+
+    @Override
+    public Optional<UUID> runId() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<RunSpec> spec() {
+        return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return "Tracker[no run]";
     }
 }

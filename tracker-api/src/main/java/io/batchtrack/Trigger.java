@@ -19,23 +19,14 @@ public record Trigger(String value) {
 
     /**
      * The seed's rule: {@code github_actions} when the {@code CI} environment variable is set,
-     * {@code manual} otherwise. The configuration key {@code trigger} (system property
-     * {@code batchtrack.trigger}, environment variable {@code BATCHTRACK_TRIGGER}) overrides both.
-     *
-     * @throws IllegalArgumentException if the override is not a valid name
+     * {@code manual} otherwise. The engine applies it to runs unless the configuration key
+     * {@code trigger} names another trigger ({@link io.batchtrack.config.EngineSettings#trigger()}).
      */
     public static Trigger detect() {
-        String override = System.getProperty("batchtrack.trigger");
-        if (override == null || override.isBlank()) {
-            override = System.getenv("BATCHTRACK_TRIGGER");
-        }
-        return detect(override, System.getenv("CI"));
+        return detect(System.getenv("CI"));
     }
 
-    static Trigger detect(String override, String ciVariable) {
-        if (override != null && !override.isBlank()) {
-            return new Trigger(override.trim());
-        }
+    static Trigger detect(String ciVariable) {
         return ciVariable != null && !ciVariable.isEmpty() ? GITHUB_ACTIONS : MANUAL;
     }
 

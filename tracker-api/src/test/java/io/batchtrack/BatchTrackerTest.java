@@ -210,7 +210,7 @@ class BatchTrackerTest {
         tracker.warn("odds", "too late");
 
         assertThat(store.only().metric(Metrics.ODDS_SYNCED)).isEqualTo(1);
-        assertThat(tracker.lateUpdates()).isEqualTo(2);
+        assertThat(tracker.activeRun().lateUpdates()).isEqualTo(2);
     }
 
     @Test
@@ -297,7 +297,7 @@ class BatchTrackerTest {
         tracking.run(SPEC, () -> Tracker.current().warn("odds", huge));
         String kept = store.only().warnings().get(0).message();
         assertThat(kept).startsWith("xxxx").endsWith("… [truncated, 1000000 chars in all]")
-                .hasSizeLessThan(BatchTracking.DEFAULT_MAX_MESSAGE_LENGTH + 60);
+                .hasSizeLessThan(io.batchtrack.config.EngineSettings.DEFAULT_MAX_MESSAGE_LENGTH + 60);
     }
 
     @Test

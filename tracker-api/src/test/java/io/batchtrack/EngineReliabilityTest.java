@@ -7,8 +7,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.batchtrack.config.ConflictPolicy;
 import io.batchtrack.config.StoreFailurePolicy;
 import io.batchtrack.config.TrackerConfig;
-import io.batchtrack.internal.MethodSpec;
-import io.batchtrack.internal.Woven;
+import io.batchtrack.internal.engine.ActiveRun;
+import io.batchtrack.internal.weaving.TrackedMethod;
+import io.batchtrack.internal.weaving.Woven;
 import io.batchtrack.spi.RunRecord;
 import io.batchtrack.spi.StoreUnavailableException;
 import java.nio.file.Files;
@@ -129,7 +130,7 @@ class EngineReliabilityTest {
         assertThat(call).isInstanceOf(RunConflictException.class);
         assertThat(start).isInstanceOf(RunConflictException.class);
         assertThat(skipped.isSkipped()).isTrue();
-        assertThat(skipped.lateUpdates()).isEqualTo(1);
+        assertThat(skipped.activeRun().lateUpdates()).isEqualTo(1);
         assertThat(store.finished).hasSize(4).allSatisfy(r -> assertThat(r.status()).isEqualTo(RunStatus.SKIPPED));
     }
 
@@ -150,11 +151,11 @@ class EngineReliabilityTest {
         BatchTracking previous = BatchTracking.setGlobal(BatchTracking.builder().store(store)
                 .onConflict(ConflictPolicy.SKIP).build());
         try {
-            MethodSpec weekly = Woven.plan(Jobs.class.getDeclaredMethod("weekly", Period.class));
-            MethodSpec counted = Woven.plan(Jobs.class.getDeclaredMethod("counted", Period.class));
+            TrackedMethod weekly = Woven.trackedMethod(Jobs.class.getDeclaredMethod("weekly", Period.class));
+            TrackedMethod counted = Woven.trackedMethod(Jobs.class.getDeclaredMethod("counted", Period.class));
             Object[] args = {Period.regular(2025, 17)};
 
-            BatchTracker run = Woven.enterOrSkip(weekly, args);
+            ActiveRun run = Woven.enterOrSkip(weekly, args);
             boolean skips = Woven.skips(run);
             Woven.exit(weekly, run, null, null); // what the advice does after a skipped body
             Throwable withResult = catchThrowable(() -> Woven.enterOrSkip(counted, args));

@@ -7,7 +7,8 @@ import io.batchtrack.Period;
 import io.batchtrack.RunSpec;
 import io.batchtrack.Tracker;
 import io.batchtrack.Trigger;
-import io.batchtrack.internal.CurrentRun;
+import io.batchtrack.internal.context.RunOnThread;
+import io.batchtrack.internal.context.RunScope;
 import io.batchtrack.spi.RunStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -46,6 +47,7 @@ public abstract class HotPath {
     @State(Scope.Benchmark)
     public static class Counters {
         BatchTracker run;
+        RunOnThread current; // the engine's run behind it, as the thread-local holds it
         SimpleMeterRegistry registry;
         Counter micrometer;
         SdkMeterProvider meterProvider;
@@ -56,6 +58,7 @@ public abstract class HotPath {
         public void setUp() {
             BatchTracking tracking = BatchTracking.builder().store(RunStore.NONE).trigger(Trigger.MANUAL).build();
             run = tracking.start(RunSpec.of("weekly_update", Period.regular(2025, 17)));
+            current = (RunOnThread) Tracker.current();
             run.detach(); // each benchmark thread makes it current on itself, see OnThread
             registry = new SimpleMeterRegistry();
             micrometer = Counter.builder("games_processed").register(registry);
@@ -84,19 +87,17 @@ public abstract class HotPath {
     /** The shared run, current on this benchmark thread (what {@code Tracker.wrap} does for a pool's worker). */
     @State(Scope.Thread)
     public static class OnThread {
-        private BatchTracker displaced;
-        private boolean pushed;
+        private RunScope scope;
 
         @Setup(Level.Trial)
         public void attach(Counters counters) {
-            displaced = CurrentRun.push(counters.run);
-            pushed = true;
+            scope = RunScope.enter(counters.current);
         }
 
         @TearDown(Level.Trial)
         public void detach() {
-            if (pushed) {
-                CurrentRun.restore(displaced);
+            if (scope != null) {
+                scope.close();
             }
         }
     }

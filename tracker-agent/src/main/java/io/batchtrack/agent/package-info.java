@@ -44,7 +44,7 @@
  *   <li><b>Inlined advice over the one lifecycle.</b> Around each woven method the advice calls
  *       {@code Woven.enter} and {@code Woven.exit}, the calls every front door makes, so status rules,
  *       asynchronous results, nesting and the failure policy are those of {@code BatchTracker}. The
- *       method's {@code MethodSpec} comes from an {@code invokedynamic} linked once per call site.</li>
+ *       method's {@code TrackedMethod} comes from an {@code invokedynamic} linked once per call site.</li>
  * </ul>
  */
 package io.batchtrack.agent;

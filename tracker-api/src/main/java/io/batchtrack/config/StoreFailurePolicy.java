@@ -8,7 +8,7 @@ public enum StoreFailurePolicy {
     FAIL;
 
     static StoreFailurePolicy parse(String value) {
-        switch (value) {
+        switch (value.toLowerCase(java.util.Locale.ROOT)) {
             case "continue": return CONTINUE;
             case "fail": return FAIL;
             default: throw new ConfigException("on-store-failure", "'" + value + "' is not one of continue, fail");

@@ -23,13 +23,12 @@ import java.util.function.Function;
  * <p>The database password is a secret: it is read only from the environment
  * ({@code BATCHTRACK_JDBC_PASSWORD}) or from the file named by {@code jdbc.password-file}, and
  * never appears in a message.
+ *
+ * <p>This class only looks keys up and parses their types; what a key means, its default and its
+ * rules belong to the settings object of its concern ({@link EngineSettings} for the engine's keys).
  */
 public final class TrackerConfig {
     public static final String PREFIX = "batchtrack.";
-    /** The heartbeat interval unless {@code heartbeat-interval} says otherwise. */
-    public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(30);
-    static final Duration MIN_HEARTBEAT_INTERVAL = Duration.ofMillis(100);
-    static final Duration MAX_HEARTBEAT_INTERVAL = Duration.ofHours(1);
 
     private final Function<String, String> systemProperties;
     private final Function<String, String> environment;
@@ -201,39 +200,6 @@ public final class TrackerConfig {
             default: throw new ConfigException(key, "'" + value + "' has an unknown unit '" + unit
                     + "' (ms, s, m, h, d or ISO-8601 such as PT30S)");
         }
-    }
-
-    /** The {@code on-conflict} policy of exclusive runs, {@code fail} unless set. */
-    public ConflictPolicy conflictPolicy() {
-        return get("on-conflict").map(ConflictPolicy::parse).orElse(ConflictPolicy.FAIL);
-    }
-
-    /** How often a running run writes its heartbeat and counters: {@code heartbeat-interval}, 30 s unless set. */
-    public Duration heartbeatInterval() {
-        return getDuration("heartbeat-interval", DEFAULT_HEARTBEAT_INTERVAL, MIN_HEARTBEAT_INTERVAL,
-                MAX_HEARTBEAT_INTERVAL);
-    }
-
-    /**
-     * How long a running run may go without a heartbeat before it is taken for dead and marked
-     * abandoned: {@code stale-limit}, three heartbeat intervals unless set; it must be longer than
-     * one interval.
-     */
-    public Duration staleLimit() {
-        Duration interval = heartbeatInterval();
-        Duration limit = getDuration("stale-limit", interval.multipliedBy(3), MIN_HEARTBEAT_INTERVAL,
-                MAX_HEARTBEAT_INTERVAL.multipliedBy(10));
-        if (limit.compareTo(interval) <= 0) {
-            throw new ConfigException("stale-limit", limit + " must be longer than heartbeat-interval " + interval
-                    + ", or live runs would be taken for dead");
-        }
-        return limit;
-    }
-
-    /** The {@code on-store-failure} policy, {@code continue} unless set. */
-    public StoreFailurePolicy storeFailurePolicy() {
-        return get("on-store-failure").map(v -> StoreFailurePolicy.parse(v.toLowerCase(Locale.ROOT)))
-                .orElse(StoreFailurePolicy.CONTINUE);
     }
 
     /**

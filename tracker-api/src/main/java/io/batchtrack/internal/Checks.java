@@ -1,11 +1,10 @@
 package io.batchtrack.internal;
 
 import io.batchtrack.Metrics;
+import io.batchtrack.spi.TextLimits;
 
 /** The argument rules of {@link io.batchtrack.Tracker}, shared by live and no-op trackers. */
 public final class Checks {
-    public static final int MAX_STAGE_LENGTH = 100;
-
     private Checks() {}
 
     /** @return the standard index of the metric, or -1 for a valid custom name */
@@ -28,9 +27,9 @@ public final class Checks {
         if (stage == null || stage.isBlank()) {
             throw new IllegalArgumentException("warning stage " + Text.quote(stage) + " must not be null or blank");
         }
-        if (stage.length() > MAX_STAGE_LENGTH) {
+        if (stage.length() > TextLimits.STAGE) {
             throw new IllegalArgumentException("warning stage " + Text.quote(stage) + " is longer than "
-                    + MAX_STAGE_LENGTH + " characters");
+                    + TextLimits.STAGE + " characters");
         }
         if (message == null) {
             throw new IllegalArgumentException("warning message of stage " + Text.quote(stage) + " must not be null");

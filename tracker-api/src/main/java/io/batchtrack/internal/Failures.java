@@ -1,6 +1,7 @@
 package io.batchtrack.internal;
 
 import io.batchtrack.spi.RunFailure;
+import io.batchtrack.spi.TextLimits;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -8,8 +9,6 @@ import java.util.concurrent.ExecutionException;
 
 /** Turns an exception into the bounded {@link RunFailure} stored with a failed run. */
 public final class Failures {
-    public static final int MAX_MESSAGE = 2_000;
-    public static final int MAX_STACK = 4_000;
     private static final int MAX_FRAMES = 12;
 
     private Failures() {}
@@ -17,8 +16,9 @@ public final class Failures {
     public static RunFailure of(Throwable t) {
         Throwable cause = unwrap(t);
         String message = cause.getMessage();
-        return new RunFailure(cause.getClass().getName(), message == null ? null : Text.clean(message, MAX_MESSAGE),
-                Text.clean(stack(cause), MAX_STACK));
+        return new RunFailure(cause.getClass().getName(),
+                message == null ? null : Text.clean(message, TextLimits.ERROR_MESSAGE),
+                Text.clean(stack(cause), TextLimits.ERROR_STACK));
     }
 
     /** The exception a future failed with, without the wrapper the JDK adds around it. */
@@ -35,7 +35,7 @@ public final class Failures {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         Throwable c = t;
         boolean first = true;
-        while (c != null && seen.put(c, Boolean.TRUE) == null && b.length() < MAX_STACK) {
+        while (c != null && seen.put(c, Boolean.TRUE) == null && b.length() < TextLimits.ERROR_STACK) {
             if (!first) {
                 b.append("Caused by: ");
             }

@@ -11,8 +11,11 @@ package io.batchtrack.spi;
  *
  * <p>{@link #runStarted} and {@link #runFinished} are called on the thread that opens and ends the
  * run (the batch's own thread for a synchronous method, the completing thread for an asynchronous
- * one), after the store was given the record; {@link #runProgress} on the heartbeat thread. Keep
- * them short: slow work (a network call) belongs on a thread of the listener's own.
+ * one), after the store was given the record, whether or not it could take it; {@link #runProgress}
+ * on the heartbeat thread, every {@code heartbeat-interval}, whether or not the store answers. An
+ * exclusive attempt that lost is told only as finished ({@code skipped}); a run refused under
+ * {@code on-store-failure=fail} is not told at all. Keep the calls short: slow work (a network
+ * call) belongs on a thread of the listener's own.
  *
  * <p>Installed on {@code BatchTracking.builder().listener(...)}, or, for engines built from
  * configuration, made by a {@link RunListenerProvider} that {@link java.util.ServiceLoader} finds.

@@ -6,7 +6,10 @@ import io.batchtrack.config.TrackerConfig;
  * Makes a {@link RunListener} for an engine built from configuration ({@code BatchTracking.fromConfig},
  * the Java agent, the AspectJ aspect); found through {@link java.util.ServiceLoader}, so putting a
  * module on the class path is enough to switch its listener on. Every provider found is asked; one
- * that has nothing to do under this configuration returns {@link RunListener#NONE}.
+ * that has nothing to do under this configuration returns {@link RunListener#NONE}. Providers are
+ * looked up through tracker-api's class loader and the thread context class loader; one that cannot
+ * be loaded, or that throws, is logged and skipped. An engine whose configuration cannot be used
+ * (it records nothing) asks none.
  */
 public interface RunListenerProvider {
 

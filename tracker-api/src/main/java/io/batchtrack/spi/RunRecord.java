@@ -14,7 +14,8 @@ import java.util.UUID;
 /**
  * A snapshot of one run, as the lifecycle hands it to a {@link RunStore}: at start (status
  * {@code running}, no counters), at each heartbeat (status {@code running}, counters so far) and at
- * the end.
+ * the end. Changed records are derived with {@link #started}, {@link #withCounters}, {@link #ended}
+ * and {@link #withSpec}.
  *
  * @param id the run's id, generated before the row is written (time-ordered)
  * @param parentId the run that was current on this thread when this one started, or null
@@ -41,11 +42,31 @@ public record RunRecord(UUID id, UUID parentId, RunSpec spec, RunStatus status, 
         warnings = List.copyOf(warnings);
     }
 
-    /** A record without heartbeats and without dropped custom metrics (the first version's shape). */
-    public RunRecord(UUID id, UUID parentId, RunSpec spec, RunStatus status, Instant startedAt, Instant finishedAt,
-            Map<String, Long> metrics, List<Warning> warnings, long warningsDropped, RunFailure failure, String host) {
-        this(id, parentId, spec, status, startedAt, finishedAt, metrics, warnings, warningsDropped, 0, failure, host,
-                null);
+    /**
+     * The record of a run that has just opened: status {@code running}, no counters, no end.
+     *
+     * @param staleLimit how long it may go without a heartbeat, or null to leave it to the store
+     */
+    public static RunRecord started(UUID id, UUID parentId, RunSpec spec, Instant startedAt, String host,
+            Duration staleLimit) {
+        return new RunRecord(id, parentId, spec, RunStatus.RUNNING, startedAt, null, Map.of(), List.of(), 0, 0, null,
+                host, staleLimit);
+    }
+
+    /** This record with the counters and warnings so far (a heartbeat's, or the end's). */
+    public RunRecord withCounters(Map<String, Long> newMetrics, List<Warning> newWarnings, long newWarningsDropped,
+            long newCustomMetricsDropped) {
+        return new RunRecord(id, parentId, spec, status, startedAt, finishedAt, newMetrics, newWarnings,
+                newWarningsDropped, newCustomMetricsDropped, failure, host, staleLimit);
+    }
+
+    /**
+     * This record, ended: its status, when it ended, and why it failed or was skipped (null if it
+     * did neither).
+     */
+    public RunRecord ended(RunStatus newStatus, Instant newFinishedAt, RunFailure newFailure) {
+        return new RunRecord(id, parentId, spec, newStatus, startedAt, newFinishedAt, metrics, warnings,
+                warningsDropped, customMetricsDropped, newFailure, host, staleLimit);
     }
 
     /** The value of a metric, zero if never incremented. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,39 +23,5 @@ class DurationConfigTest {
     void a_bad_duration_names_the_key(String value) {
         assertThatThrownBy(() -> TrackerConfig.parseDuration("heartbeat-interval", value))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("'heartbeat-interval'");
-    }
-
-    @Test
-    void heartbeat_interval_defaults_to_thirty_seconds_and_the_stale_limit_to_three_intervals() {
-        TrackerConfig none = TrackerConfig.of(Map.of());
-        TrackerConfig twoSeconds = TrackerConfig.of(Map.of("heartbeat-interval", "2s"));
-
-        assertThat(none.heartbeatInterval()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(none.staleLimit()).isEqualTo(Duration.ofSeconds(90));
-        assertThat(twoSeconds.staleLimit()).isEqualTo(Duration.ofSeconds(6));
-    }
-
-    @Test
-    void a_stale_limit_not_longer_than_the_interval_is_refused_because_live_runs_would_look_dead() {
-        TrackerConfig c = TrackerConfig.of(Map.of("heartbeat-interval", "10s", "stale-limit", "10s"));
-
-        assertThatThrownBy(c::staleLimit).isInstanceOf(ConfigException.class).hasMessageContaining("'stale-limit'")
-                .hasMessageContaining("longer than heartbeat-interval");
-    }
-
-    @Test
-    void an_interval_outside_its_range_is_refused() {
-        assertThatThrownBy(TrackerConfig.of(Map.of("heartbeat-interval", "10ms"))::heartbeatInterval)
-                .isInstanceOf(ConfigException.class).hasMessageContaining("outside");
-        assertThatThrownBy(TrackerConfig.of(Map.of("heartbeat-interval", "2h"))::heartbeatInterval)
-                .isInstanceOf(ConfigException.class).hasMessageContaining("outside");
-    }
-
-    @Test
-    void on_conflict_is_fail_unless_set_to_skip() {
-        assertThat(TrackerConfig.of(Map.of()).conflictPolicy()).isEqualTo(ConflictPolicy.FAIL);
-        assertThat(TrackerConfig.of(Map.of("on-conflict", "SKIP")).conflictPolicy()).isEqualTo(ConflictPolicy.SKIP);
-        assertThatThrownBy(TrackerConfig.of(Map.of("on-conflict", "wait"))::conflictPolicy)
-                .isInstanceOf(ConfigException.class).hasMessageContaining("'on-conflict'").hasMessageContaining("fail, skip");
     }
 }

@@ -96,19 +96,10 @@ class TrackerConfigTest {
     @Test
     void bad_values_name_the_key_and_the_problem() {
         TrackerConfig c = TrackerConfig.of(Map.of("on-store-failure", "explode", "enabled", "yes", "jdbc.pool-size", "0"));
-        assertThatThrownBy(c::storeFailurePolicy)
-                .hasMessage("batchtrack configuration key 'on-store-failure': 'explode' is not one of continue, fail");
         assertThatThrownBy(() -> c.getBoolean("enabled", true))
                 .hasMessage("batchtrack configuration key 'enabled': 'yes' is not true or false");
         assertThatThrownBy(() -> c.getInt("jdbc.pool-size", 4, 1, 100))
                 .hasMessage("batchtrack configuration key 'jdbc.pool-size': 0 is outside 1..100");
         assertThatThrownBy(() -> c.require("jdbc.url")).hasMessageContaining("BATCHTRACK_JDBC_URL");
-    }
-
-    @Test
-    void continue_is_the_default_policy() {
-        assertThat(TrackerConfig.of(Map.of()).storeFailurePolicy()).isEqualTo(StoreFailurePolicy.CONTINUE);
-        assertThat(TrackerConfig.of(Map.of("on-store-failure", "fail")).storeFailurePolicy())
-                .isEqualTo(StoreFailurePolicy.FAIL);
     }
 }

@@ -26,4 +26,17 @@ class TextTest {
         String cut = Text.clean("abc" + football + "def", 4);
         assertThat(cut).isEqualTo("abc… [truncated, 8 chars in all]");
     }
+
+    @Test
+    void text_cut_once_is_left_alone_when_cut_again_to_the_same_limit() {
+        String once = Text.clean("y".repeat(5_000) + "\u0000", 2_000);
+        String pair = Text.clean("abc" + "\uD83C\uDFC8" + "def", 4);
+
+        assertThat(Text.clean(once, 2_000)).isSameAs(once);
+        assertThat(Text.clean(pair, 4)).isSameAs(pair);
+        String mark = "… [truncated, " + once.length() + " chars in all]";
+        assertThat(Text.clean(once, 1_000)).as("a tighter limit still cuts").hasSize(1_000 + mark.length()).endsWith(mark);
+        String lookalike = "z".repeat(10) + "… [truncated, 3 chars in all]";
+        assertThat(Text.clean(lookalike, 10)).as("a mark that cannot be ours").endsWith("[truncated, 39 chars in all]");
+    }
 }

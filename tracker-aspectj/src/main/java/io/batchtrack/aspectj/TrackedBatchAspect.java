@@ -1,9 +1,9 @@
 package io.batchtrack.aspectj;
 
-import io.batchtrack.BatchTracker;
 import io.batchtrack.internal.Log;
-import io.batchtrack.internal.MethodSpec;
-import io.batchtrack.internal.Woven;
+import io.batchtrack.internal.engine.ActiveRun;
+import io.batchtrack.internal.weaving.TrackedMethod;
+import io.batchtrack.internal.weaving.Woven;
 import java.lang.reflect.Method;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,16 +20,16 @@ import org.aspectj.lang.reflect.MethodSignature;
  * a {@code CompletionStage} result ends its run when it completes, and a nested tracked call links to
  * the run around it. Constructors are never advised.
  *
- * <p>Each join point is planned once (one reflective lookup of its method, ever); later calls cost a
- * map lookup keyed by the join point's static part. Plans are held per declaring class, so class
+ * <p>Each join point's method is read once (one reflective lookup, ever); later calls cost a map
+ * lookup keyed by the join point's static part. What was read is held per declaring class, so class
  * loaders of plugins stay collectable.
  */
 @Aspect
 public class TrackedBatchAspect {
-    private static final ClassValue<ConcurrentHashMap<JoinPoint.StaticPart, Optional<MethodSpec>>> PLANS =
+    private static final ClassValue<ConcurrentHashMap<JoinPoint.StaticPart, Optional<TrackedMethod>>> TRACKED =
             new ClassValue<>() {
                 @Override
-                protected ConcurrentHashMap<JoinPoint.StaticPart, Optional<MethodSpec>> computeValue(Class<?> type) {
+                protected ConcurrentHashMap<JoinPoint.StaticPart, Optional<TrackedMethod>> computeValue(Class<?> type) {
                     return new ConcurrentHashMap<>();
                 }
             };
@@ -37,8 +37,8 @@ public class TrackedBatchAspect {
     /** Runs the method as one tracked run. */
     @Around("execution(@io.batchtrack.TrackedBatch * *(..))")
     public Object track(ProceedingJoinPoint call) throws Throwable {
-        MethodSpec plan = plan(call.getStaticPart());
-        BatchTracker run = Woven.enterOrSkip(plan, call.getArgs());
+        TrackedMethod tracked = trackedMethod(call.getStaticPart());
+        ActiveRun run = Woven.enterOrSkip(tracked, call.getArgs());
         if (Woven.skips(run)) {
             // an exclusive void method that lost under on-conflict=skip: already recorded as skipped
             return null;
@@ -47,32 +47,32 @@ public class TrackedBatchAspect {
         try {
             returned = call.proceed();
         } catch (Throwable thrown) {
-            Woven.exit(plan, run, null, thrown);
+            Woven.exit(tracked, run, null, thrown);
             throw thrown;
         }
-        Woven.exit(plan, run, returned, null);
+        Woven.exit(tracked, run, returned, null);
         return returned;
     }
 
-    /** The plan of a join point; null (the call runs untracked) if it cannot be planned. */
-    static MethodSpec plan(JoinPoint.StaticPart site) {
-        ConcurrentHashMap<JoinPoint.StaticPart, Optional<MethodSpec>> plans =
-                PLANS.get(site.getSignature().getDeclaringType());
-        Optional<MethodSpec> plan = plans.get(site);
-        if (plan == null) {
-            plan = Optional.ofNullable(planOf(site));
-            plans.putIfAbsent(site, plan);
+    /** The tracked method of a join point; null (the call runs untracked) if it cannot be read. */
+    static TrackedMethod trackedMethod(JoinPoint.StaticPart site) {
+        ConcurrentHashMap<JoinPoint.StaticPart, Optional<TrackedMethod>> sites =
+                TRACKED.get(site.getSignature().getDeclaringType());
+        Optional<TrackedMethod> tracked = sites.get(site);
+        if (tracked == null) {
+            tracked = Optional.ofNullable(read(site));
+            sites.putIfAbsent(site, tracked);
         }
-        return plan.orElse(null);
+        return tracked.orElse(null);
     }
 
-    private static MethodSpec planOf(JoinPoint.StaticPart site) {
+    private static TrackedMethod read(JoinPoint.StaticPart site) {
         try {
             Method method = ((MethodSignature) site.getSignature()).getMethod();
-            return Woven.plan(method);
+            return Woven.trackedMethod(method);
         } catch (RuntimeException | LinkageError e) {
             Log.warnOnce("aspect:" + site.getSignature().toLongString(), "woven method "
-                    + site.getSignature().toLongString() + " cannot be planned; its calls run untracked", e);
+                    + site.getSignature().toLongString() + " cannot be read; its calls run untracked", e);
             return null;
         }
     }

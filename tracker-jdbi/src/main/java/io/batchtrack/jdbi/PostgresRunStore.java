@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.batchtrack.Period;
 import io.batchtrack.RunConflictException;
 import io.batchtrack.config.ConfigException;
+import io.batchtrack.config.EngineSettings;
 import io.batchtrack.config.TrackerConfig;
 import io.batchtrack.internal.Log;
 import io.batchtrack.jdbi.internal.JdbcUrls;
@@ -105,7 +106,7 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
         config.requireReadableFile();
         StoreSettings settings = StoreSettings.from(config);
         Builder b = new Builder(null).schema(settings.schema()).migrateOnStart(settings.migrateOnStart())
-                .staleLimit(config.staleLimit());
+                .staleLimit(EngineSettings.staleLimit(config));
         settings.gamesSql().ifPresent(b::gamesSql);
         settings.predictionsSql().ifPresent(b::predictionsSql);
         // the pool, the driver and Jdbi load on first use: building the store stays cheap for an agent's premain
@@ -339,7 +340,7 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
         private ReadinessProbe probe;
         private ClassLoader probeLoader;
         private Clock clock = Clock.systemUTC();
-        private Duration staleLimit = TrackerConfig.DEFAULT_HEARTBEAT_INTERVAL.multipliedBy(3);
+        private Duration staleLimit = EngineSettings.DEFAULT_STALE_LIMIT;
         private String destination;
 
         private Builder(DataSource dataSource) {

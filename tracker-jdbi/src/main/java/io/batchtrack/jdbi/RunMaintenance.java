@@ -45,7 +45,7 @@ public final class RunMaintenance {
     public static RunMaintenance create(DataSource dataSource, String schema) {
         Objects.requireNonNull(dataSource, "dataSource");
         return new RunMaintenance(Jdbi.create(dataSource), new Sql(BatchtrackSchema.quote(schema)),
-                io.batchtrack.config.TrackerConfig.DEFAULT_HEARTBEAT_INTERVAL.multipliedBy(3));
+                io.batchtrack.config.EngineSettings.DEFAULT_STALE_LIMIT);
     }
 
     /** Marks abandoned the running runs silent for longer than their stale limit (or this store's); returns their ids. */

@@ -190,10 +190,10 @@ class DatabaseOutageTest {
             return Tracker.current().runId().orElseThrow();
         });
         BatchRun finished = f.store.queries().run(id).orElseThrow();
-        RunRecord start = new RunRecord(id, null, WEEKLY_FULL, RunStatus.RUNNING, finished.startedAt(), null, Map.of(),
-                List.of(), 0, null, "replayed@host");
-        RunRecord end = new RunRecord(id, null, WEEKLY_FULL, RunStatus.SUCCESS, finished.startedAt(),
-                finished.completedAt(), Map.of(Metrics.GAMES_PROCESSED, 2L), List.of(), 0, null, finished.host());
+        RunRecord start = RunRecord.started(id, null, WEEKLY_FULL, finished.startedAt(), "replayed@host", null);
+        RunRecord end = RunRecord.started(id, null, WEEKLY_FULL, finished.startedAt(), finished.host(), null)
+                .withCounters(Map.of(Metrics.GAMES_PROCESSED, 2L), List.of(), 0, 0)
+                .ended(RunStatus.SUCCESS, finished.completedAt(), null);
 
         for (int i = 0; i < 3; i++) {
             f.store.runStarted(start);

@@ -149,9 +149,9 @@ class HeartbeatTest {
         BatchTracker run = f.tracking.start(WEEKLY_FULL);
         run.increment(Metrics.GAMES_PROCESSED, 1);
         RunStatus[] late = new RunStatus[1];
-        io.batchtrack.spi.RunRecord beat = new io.batchtrack.spi.RunRecord(run.id(), null, WEEKLY_FULL,
-                RunStatus.RUNNING, java.time.Instant.parse("2025-12-30T15:00:00Z"), null,
-                Map.of(Metrics.GAMES_PROCESSED, 99L), java.util.List.of(), 0, null, "late@host");
+        io.batchtrack.spi.RunRecord beat = io.batchtrack.spi.RunRecord.started(run.id(), null, WEEKLY_FULL,
+                java.time.Instant.parse("2025-12-30T15:00:00Z"), "late@host", null)
+                .withCounters(Map.of(Metrics.GAMES_PROCESSED, 99L), java.util.List.of(), 0, 0);
         run.complete();
         run.close();
 

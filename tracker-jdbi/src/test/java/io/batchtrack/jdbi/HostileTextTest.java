@@ -12,6 +12,7 @@ import io.batchtrack.Warning;
 import io.batchtrack.spi.RunFailure;
 import io.batchtrack.spi.RunRecord;
 import io.batchtrack.spi.RunStore;
+import io.batchtrack.spi.TextLimits;
 import io.batchtrack.testsupport.PostgresDatabase;
 import io.batchtrack.testsupport.PostgresExtension;
 import java.nio.file.Files;
@@ -213,9 +214,10 @@ class HostileTextTest {
         Fixture f = Fixture.of(db);
         Instant t = Instant.parse("2025-12-30T15:00:00Z");
         String raw = "raw\u0000nul " + "z".repeat(300_000);
-        RunRecord record = new RunRecord(UUID.randomUUID(), null, WEEKLY_FULL, RunStatus.FAILED, t, t.plusSeconds(1),
-                Map.of(), List.of(new Warning("st\u0000age", raw, t), new Warning("untimed", "no time", null)), 0,
-                new RunFailure("x.Boom\u0000", raw, raw), "host\uD800");
+        RunRecord record = RunRecord.started(UUID.randomUUID(), null, WEEKLY_FULL, t, "host\uD800", null)
+                .withCounters(Map.of(), List.of(new Warning("st\u0000age", raw, t), new Warning("untimed", "no time", null)),
+                        0, 0)
+                .ended(RunStatus.FAILED, t.plusSeconds(1), new RunFailure("x.Boom\u0000", raw, raw));
 
         f.store.runFinished(record);
 
@@ -224,9 +226,10 @@ class HostileTextTest {
                 + " FROM batch_runs");
         assertThat(row).containsEntry("error_type", "x.Boom\uFFFD").containsEntry("host", "host\uFFFD")
                 .containsEntry("stage", "st\uFFFDage");
-        assertThat((Integer) row.get("message")).isBetween(10_000, 10_100);
-        assertThat((Integer) row.get("stack")).isBetween(20_000, 20_100);
-        assertThat((Integer) row.get("warning")).isBetween(100_000, 100_100);
+        // the engine's limits (TextLimits), which the store applies to every record it is handed
+        assertThat((Integer) row.get("message")).isBetween(TextLimits.ERROR_MESSAGE, TextLimits.ERROR_MESSAGE + 100);
+        assertThat((Integer) row.get("stack")).isBetween(TextLimits.ERROR_STACK, TextLimits.ERROR_STACK + 100);
+        assertThat((Integer) row.get("warning")).isBetween(TextLimits.WARNING_MESSAGE, TextLimits.WARNING_MESSAGE + 100);
         assertThat(f.store.queries().run(record.id()).orElseThrow().warnings().get(1).at()).isEqualTo(t);
     }
 }

@@ -156,9 +156,9 @@ class RunRecordingTest {
     void theEndOfARunIsRecordedEvenWhenItsStartWasNot(PostgresDatabase db) throws Exception {
         Fixture f = Fixture.of(db);
         Instant start = Instant.parse("2025-12-30T15:00:00Z");
-        RunRecord finished = new RunRecord(UUID.randomUUID(), null, WEEKLY_FULL, RunStatus.SUCCESS, start,
-                start.plusSeconds(90), Map.of(Metrics.GAMES_PROCESSED, 16L, "custom_count", 1L), List.of(), 0, null,
-                "1@host");
+        RunRecord finished = RunRecord.started(UUID.randomUUID(), null, WEEKLY_FULL, start, "1@host", null)
+                .withCounters(Map.of(Metrics.GAMES_PROCESSED, 16L, "custom_count", 1L), List.of(), 0, 0)
+                .ended(RunStatus.SUCCESS, start.plusSeconds(90), null);
 
         f.store.runFinished(finished); // no runStarted before
 
@@ -172,10 +172,9 @@ class RunRecordingTest {
     void replayingTheStartOrTheEndOfARunChangesNothing(PostgresDatabase db) throws Exception {
         Fixture f = Fixture.of(db);
         Instant start = Instant.parse("2025-12-30T15:00:00Z");
-        RunRecord started = new RunRecord(UUID.randomUUID(), null, WEEKLY_FULL, RunStatus.RUNNING, start, null,
-                Map.of(), List.of(), 0, null, "1@host");
-        RunRecord finished = new RunRecord(started.id(), null, WEEKLY_FULL, RunStatus.SUCCESS, start,
-                start.plusSeconds(5), Map.of(Metrics.ODDS_SYNCED, 3L), List.of(), 0, null, "1@host");
+        RunRecord started = RunRecord.started(UUID.randomUUID(), null, WEEKLY_FULL, start, "1@host", null);
+        RunRecord finished = started.withCounters(Map.of(Metrics.ODDS_SYNCED, 3L), List.of(), 0, 0)
+                .ended(RunStatus.SUCCESS, start.plusSeconds(5), null);
 
         f.store.runStarted(started);
         f.store.runFinished(finished);

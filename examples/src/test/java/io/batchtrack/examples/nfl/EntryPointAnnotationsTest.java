@@ -2,7 +2,6 @@ package io.batchtrack.examples.nfl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.batchtrack.BatchTracker;
 import io.batchtrack.BatchTracking;
 import io.batchtrack.Metrics;
 import io.batchtrack.Period;
@@ -11,8 +10,9 @@ import io.batchtrack.RunStatus;
 import io.batchtrack.SeasonType;
 import io.batchtrack.Trigger;
 import io.batchtrack.examples.nfl.feed.SampleFeed;
-import io.batchtrack.internal.MethodSpec;
-import io.batchtrack.internal.Woven;
+import io.batchtrack.internal.engine.ActiveRun;
+import io.batchtrack.internal.weaving.TrackedMethod;
+import io.batchtrack.internal.weaving.Woven;
 import io.batchtrack.spi.RunRecord;
 import io.batchtrack.testsupport.PostgresDatabase;
 import io.batchtrack.testsupport.PostgresExtension;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * What the agent will see: the spec each entry point's annotations resolve to, and a weekly update
  * run through the same enter/exit calls the agent's advice makes. Uses tracker-api's internal
- * {@code MethodSpec} and {@code Woven} on purpose, to catch an annotation mistake here instead of
+ * {@code TrackedMethod} and {@code Woven} on purpose, to catch an annotation mistake here instead of
  * in a forked JVM with the agent.
  */
 class EntryPointAnnotationsTest {
@@ -37,18 +37,19 @@ class EntryPointAnnotationsTest {
 
     @Test
     void theWeeklyUpdateTakesItsModeAndWeekFromItsArguments() throws Exception {
-        MethodSpec plan = MethodSpec.of(method("weeklyUpdate", String.class, int.class, int.class, SeasonType.class));
+        TrackedMethod tracked = TrackedMethod.of(method("weeklyUpdate", String.class, int.class, int.class, SeasonType.class));
 
-        RunSpec spec = plan.resolve(new Object[] {"odds_only", 2024, 1, SeasonType.REG}, tracking);
+        RunSpec spec = tracked.resolve(new Object[] {"odds_only", 2024, 1, SeasonType.REG}, tracking.trigger(),
+                tracking.clock());
 
         assertThat(spec).isEqualTo(new RunSpec("weekly_update", "odds_only", Period.regular(2024, 1), Trigger.MANUAL));
     }
 
     @Test
     void predictionGenerationHasNoModeAndTakesItsWeekFromItsArguments() throws Exception {
-        MethodSpec plan = MethodSpec.of(method("generatePredictions", int.class, int.class, SeasonType.class));
+        TrackedMethod tracked = TrackedMethod.of(method("generatePredictions", int.class, int.class, SeasonType.class));
 
-        RunSpec spec = plan.resolve(new Object[] {2024, 3, SeasonType.POST}, tracking);
+        RunSpec spec = tracked.resolve(new Object[] {2024, 3, SeasonType.POST}, tracking.trigger(), tracking.clock());
 
         assertThat(spec).isEqualTo(new RunSpec("prediction_generation", null, Period.of(2024, 3, SeasonType.POST),
                 Trigger.MANUAL));
@@ -56,9 +57,9 @@ class EntryPointAnnotationsTest {
 
     @Test
     void theRosterRefreshTakesItsWeekFromItsArguments() throws Exception {
-        MethodSpec plan = MethodSpec.of(method("refreshRosters", int.class, int.class, SeasonType.class));
+        TrackedMethod tracked = TrackedMethod.of(method("refreshRosters", int.class, int.class, SeasonType.class));
 
-        RunSpec spec = plan.resolve(new Object[] {2024, 1, SeasonType.REG}, tracking);
+        RunSpec spec = tracked.resolve(new Object[] {2024, 1, SeasonType.REG}, tracking.trigger(), tracking.clock());
 
         assertThat(spec).isEqualTo(new RunSpec("roster_refresh", null, Period.regular(2024, 1), Trigger.MANUAL));
     }
@@ -68,11 +69,12 @@ class EntryPointAnnotationsTest {
     void aWeeklyUpdateRunThroughTheAgentsEnterAndExitIsRecordedWithItsCounters(PostgresDatabase pg) throws Exception {
         BatchTracking.setGlobal(tracking);
         NflPipeline pipeline = new NflPipeline(TestDatabase.withNflTables(pg).source(), new SampleFeed(), Set.of());
-        MethodSpec plan = Woven.plan(method("weeklyUpdate", String.class, int.class, int.class, SeasonType.class));
+        TrackedMethod tracked = Woven.trackedMethod(method("weeklyUpdate", String.class, int.class, int.class,
+                SeasonType.class));
 
-        BatchTracker run = Woven.enter(plan, new Object[] {"schedule_only", 2024, 1, SeasonType.REG});
+        ActiveRun run = Woven.enter(tracked, new Object[] {"schedule_only", 2024, 1, SeasonType.REG});
         WeeklyUpdateResult result = pipeline.weeklyUpdate("schedule_only", 2024, 1, SeasonType.REG);
-        Woven.exit(plan, run, result, null);
+        Woven.exit(tracked, run, result, null);
 
         RunRecord recorded = store.last();
         assertThat(recorded.id()).isEqualTo(result.runId());

@@ -30,7 +30,7 @@ final class ByteBuddyWeaver implements ClassWeaver {
 
     private final ByteBuddy byteBuddy = new ByteBuddy().with(TypeValidation.DISABLED);
     private final ClassFileLocator api = apiLocator();
-    private final Advice advice = Advice.withCustomMapping().bind(PlanOf.class, PlanSite.INSTANCE)
+    private final Advice advice = Advice.withCustomMapping().bind(TrackedMethodOf.class, TrackedMethodSite.INSTANCE)
             .to(TrackedBatchAdvice.class);
 
     @Override

@@ -6,8 +6,8 @@ import io.batchtrack.internal.Host;
 import io.batchtrack.internal.Ids;
 import io.batchtrack.internal.Json;
 import io.batchtrack.internal.Log;
-import io.batchtrack.internal.MethodSpec;
-import io.batchtrack.internal.Woven;
+import io.batchtrack.internal.weaving.TrackedMethod;
+import io.batchtrack.internal.weaving.Woven;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,8 +46,9 @@ final class GlobalEngine implements Runnable {
             return;
         }
         try {
-            MethodSpec plan = Woven.plan(GlobalEngine.class.getDeclaredMethod("sample", int.class, int.class));
-            plan.resolve(new Object[] {2025, 1}, tracking);
+            TrackedMethod tracked = Woven.trackedMethod(
+                    GlobalEngine.class.getDeclaredMethod("sample", int.class, int.class));
+            tracked.resolve(new Object[] {2025, 1}, tracking.trigger(), tracking.clock());
             Host.id();
             Ids.newRunId(System.currentTimeMillis());
             Json.counters(Map.of("games_processed", 1L));

@@ -1,7 +1,7 @@
 package io.batchtrack.agent.internal;
 
-import io.batchtrack.internal.AutoPropagation;
 import io.batchtrack.internal.Log;
+import io.batchtrack.internal.context.AutoPropagation;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;

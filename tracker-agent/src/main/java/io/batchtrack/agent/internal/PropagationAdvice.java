@@ -1,6 +1,6 @@
 package io.batchtrack.agent.internal;
 
-import io.batchtrack.internal.AutoPropagation;
+import io.batchtrack.internal.context.AutoPropagation;
 import java.util.concurrent.Callable;
 import net.bytebuddy.asm.Advice;
 

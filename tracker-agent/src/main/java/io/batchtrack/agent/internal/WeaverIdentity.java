@@ -23,8 +23,8 @@ final class WeaverIdentity {
     private static final String[] SHAPING = {
         "io/batchtrack/agent/internal/ByteBuddyWeaver.class",
         "io/batchtrack/agent/internal/TrackedBatchAdvice.class",
-        "io/batchtrack/agent/internal/PlanSite.class",
-        "io/batchtrack/agent/internal/PlanOf.class",
+        "io/batchtrack/agent/internal/TrackedMethodSite.class",
+        "io/batchtrack/agent/internal/TrackedMethodOf.class",
         "io/batchtrack/agent/internal/JdkExecutorsWeaver.class",
         "io/batchtrack/agent/internal/PropagationAdvice$WrapRunnable.class",
         "io/batchtrack/agent/internal/PropagationAdvice$WrapCallable.class",

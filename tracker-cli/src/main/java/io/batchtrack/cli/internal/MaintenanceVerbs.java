@@ -1,5 +1,6 @@
 package io.batchtrack.cli.internal;
 
+import io.batchtrack.config.EngineSettings;
 import io.batchtrack.jdbi.RunMaintenance;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +17,7 @@ final class MaintenanceVerbs {
     static int sweep(Invocation in) {
         Duration given = in.options().duration(STALE_LIMIT);
         Database db = in.database();
-        Duration staleLimit = given != null ? given : in.config().staleLimit();
+        Duration staleLimit = given != null ? given : EngineSettings.staleLimit(in.config());
         db.requireUpToDate();
         List<UUID> swept = RunMaintenance.create(db.dataSource(), db.schema()).sweepAbandoned(staleLimit);
         in.out().println(db.where() + ": marked " + swept.size() + " run(s) abandoned"

@@ -7,6 +7,7 @@ import io.batchtrack.internal.Json;
 import io.batchtrack.internal.Text;
 import io.batchtrack.spi.RunFailure;
 import io.batchtrack.spi.RunRecord;
+import io.batchtrack.spi.TextLimits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,16 +19,11 @@ import org.jdbi.v3.core.statement.Update;
 
 /**
  * Binds a {@link RunRecord} to the store's two statements. Text is cleaned again here (NUL and
- * lone surrogates, which PostgreSQL text and JSONB refuse) and bounded, so a record that did not
- * come through the engine still cannot break the write.
+ * lone surrogates, which PostgreSQL text and JSONB refuse) and bounded by {@link TextLimits}, the
+ * limits the engine applies too, so a record that did not come through the engine still cannot break
+ * the write, and one that did is stored as the engine made it.
  */
 public final class RunWriter {
-    static final int MAX_STAGE = 200;
-    static final int MAX_WARNING_MESSAGE = 100_000;
-    static final int MAX_ERROR_MESSAGE = 10_000;
-    static final int MAX_ERROR_STACK = 20_000;
-    static final int MAX_SHORT_TEXT = 500;
-
     private final Sql sql;
 
     public RunWriter(Sql sql) {
@@ -99,9 +95,9 @@ public final class RunWriter {
                 .bind("stale_limit_ms", staleLimitMs(run));
         bindCounters(upsert, run);
         RunFailure failure = run.failure();
-        upsert.bind("error_type", failure == null ? null : clean(failure.type(), MAX_SHORT_TEXT))
-                .bind("error_message", failure == null ? null : clean(failure.message(), MAX_ERROR_MESSAGE))
-                .bind("error_stack", failure == null ? null : clean(failure.stackExcerpt(), MAX_ERROR_STACK));
+        upsert.bind("error_type", failure == null ? null : clean(failure.type(), TextLimits.SHORT_TEXT))
+                .bind("error_message", failure == null ? null : clean(failure.message(), TextLimits.ERROR_MESSAGE))
+                .bind("error_stack", failure == null ? null : clean(failure.stackExcerpt(), TextLimits.ERROR_STACK));
         upsert.execute();
     }
 
@@ -130,7 +126,7 @@ public final class RunWriter {
                 .bind("triggered_by", run.spec().trigger().value())
                 .bind("status", run.status().code())
                 .bind("started_at", Args.timestamp(run.startedAt()))
-                .bind("host", clean(run.host(), MAX_SHORT_TEXT))
+                .bind("host", clean(run.host(), TextLimits.SHORT_TEXT))
                 .bind("exclusive", run.spec().exclusive());
     }
 
@@ -138,7 +134,7 @@ public final class RunWriter {
         Map<String, Long> custom = new TreeMap<>();
         metrics.forEach((name, value) -> {
             if (Metrics.standardIndex(name) < 0) {
-                custom.put(clean(name, MAX_SHORT_TEXT), value);
+                custom.put(clean(name, TextLimits.SHORT_TEXT), value);
             }
         });
         return custom;
@@ -148,7 +144,7 @@ public final class RunWriter {
     private static List<Warning> cleanWarnings(List<Warning> warnings, java.time.Instant fallbackTime) {
         List<Warning> clean = new ArrayList<>(warnings.size());
         for (Warning w : warnings) {
-            clean.add(new Warning(clean(w.stage(), MAX_STAGE), clean(w.message(), MAX_WARNING_MESSAGE),
+            clean.add(new Warning(clean(w.stage(), TextLimits.STAGE), clean(w.message(), TextLimits.WARNING_MESSAGE),
                     w.at() != null ? w.at() : fallbackTime));
         }
         return clean;

@@ -1,0 +1,285 @@
+package io.batchtrack.internal.engine;
+
+import io.batchtrack.Metrics;
+import io.batchtrack.RunSpec;
+import io.batchtrack.Tracker;
+import io.batchtrack.Warning;
+import io.batchtrack.config.EngineSettings;
+import io.batchtrack.internal.Checks;
+import io.batchtrack.internal.Failures;
+import io.batchtrack.internal.Host;
+import io.batchtrack.internal.Log;
+import io.batchtrack.internal.Text;
+import io.batchtrack.internal.context.RunOnThread;
+import io.batchtrack.internal.context.RunScope;
+import io.batchtrack.spi.RunFailure;
+import io.batchtrack.spi.RunRecord;
+import io.batchtrack.spi.TextLimits;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One open run and all of its state: counters, warnings, the caps on both, the outcome the caller
+ * declared, whether it has ended, and its scope on the thread that opened it. It is what
+ * {@code Tracker.current()} returns inside a run, what the woven front doors hold between the two
+ * halves of a call, and what {@code BatchTracker} wraps; {@link #snapshot()} turns it into the
+ * {@link RunRecord} the store and the listeners see. Ending it hands it to its {@link Ending} (the
+ * lifecycle), exactly once.
+ *
+ * <p>Safe to use from many threads: an increment is an add on a {@link LongAdder} (no lock, no I/O),
+ * a warning a short lock on the list. What arrives after the end is dropped, counted and logged once.
+ */
+public final class ActiveRun implements Tracker, RunOnThread {
+
+    /** What is told when a run ends: the lifecycle, which records it. */
+    public interface Ending {
+        /**
+         * @param outcome why the run failed, or null if its body returned normally
+         * @throws io.batchtrack.TrackingException only under the fail-fast policy
+         */
+        void ended(ActiveRun run, RunFailure outcome);
+    }
+
+    private static final RunFailure NOT_COMPLETED = new RunFailure("io.batchtrack.IncompleteRun",
+            "closed without complete(): the block did not reach its end", null);
+
+    private final UUID id;
+    private final UUID parentId;
+    private final RunSpec spec;
+    private final Instant startedAt;
+    private final EngineSettings limits;
+    private final Clock clock;
+    private final Ending ending;
+    private final LongAdder[] standard = new LongAdder[Metrics.STANDARD.size()];
+    private final ConcurrentHashMap<String, LongAdder> custom = new ConcurrentHashMap<>();
+    private final List<Warning> warnings = new ArrayList<>(); // guarded by itself
+    private long warningsDropped; // guarded by warnings
+    private final LongAdder customDropped = new LongAdder();
+    private final LongAdder lateUpdates = new LongAdder();
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private final CountDownLatch recorded = new CountDownLatch(1);
+    private volatile boolean completed;
+    private volatile Throwable failure;
+    private volatile boolean skipped;
+
+    // the scope on the thread that opened the run: only touched by that thread
+    private final Thread owner;
+    private RunScope scope;
+
+    ActiveRun(UUID id, UUID parentId, RunSpec spec, Instant startedAt, EngineSettings limits, Clock clock,
+            Ending ending) {
+        this.id = id;
+        this.parentId = parentId;
+        this.spec = spec;
+        this.startedAt = startedAt;
+        this.limits = limits;
+        this.clock = clock;
+        this.ending = ending;
+        this.owner = Thread.currentThread();
+        for (int i = 0; i < standard.length; i++) {
+            standard[i] = new LongAdder();
+        }
+    }
+
+    @Override
+    public void increment(String metric, long amount) {
+        int index = Checks.metric(metric, amount);
+        if (ended.get()) {
+            late("increment of " + metric);
+            return;
+        }
+        if (index >= 0) {
+            standard[index].add(amount);
+            return;
+        }
+        LongAdder adder = custom.get(metric);
+        if (adder == null) {
+            if (custom.size() >= limits.maxCustomMetrics()) {
+                customDropped.increment();
+                Log.warnOnce("custom-metric-cap", "run " + id + " has " + custom.size()
+                        + " custom metrics already (max-custom-metrics); metric '" + metric + "' is dropped and"
+                        + " counted in custom_metrics_dropped", null);
+                return;
+            }
+            adder = custom.computeIfAbsent(metric, k -> new LongAdder());
+        }
+        adder.add(amount);
+    }
+
+    @Override
+    public void warn(String stage, String message) {
+        Checks.warning(stage, message);
+        if (ended.get()) {
+            late("warning of stage " + stage);
+            return;
+        }
+        Warning w = new Warning(Text.clean(stage, TextLimits.STAGE), Text.clean(message, limits.maxMessageLength()),
+                clock.instant());
+        synchronized (warnings) {
+            if (warnings.size() < limits.maxWarnings()) {
+                warnings.add(w);
+            } else {
+                warningsDropped++;
+            }
+        }
+    }
+
+    private void late(String what) {
+        lateUpdates.increment();
+        Log.warnOnce("late-update", "run " + id + " (" + spec.batchType() + ") has already ended; the " + what
+                + " made after its end is dropped", null);
+    }
+
+    /** The block reached its end: {@link #close()} records success or partial. */
+    public void complete() {
+        completed = true;
+    }
+
+    /** The block failed with {@code exception}: {@link #close()} records failed. */
+    public void fail(Throwable exception) {
+        if (exception == null) {
+            throw new IllegalArgumentException("exception must not be null");
+        }
+        failure = exception;
+    }
+
+    /** Ends the run as the block declared: failed if {@link #fail} was called or {@link #complete} was not. */
+    public void close() {
+        Throwable f = failure;
+        end(f != null ? Failures.of(f) : completed ? null : NOT_COMPLETED);
+    }
+
+    /** Ends the run with the outcome the caller saw: {@code thrown} null means the body returned normally. */
+    public void finish(Throwable thrown) {
+        end(thrown == null ? null : Failures.of(thrown));
+    }
+
+    private void end(RunFailure outcome) {
+        detach();
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            ending.ended(this, outcome);
+        } finally {
+            recorded.countDown();
+        }
+    }
+
+    /** Makes the run current on this thread until it ends or is detached; called once, by the lifecycle. */
+    void attach() {
+        scope = RunScope.enter(this);
+    }
+
+    /** Makes the run no longer current on the thread that opened it, without ending it. */
+    public void detach() {
+        if (Thread.currentThread() == owner && scope != null) {
+            RunScope s = scope;
+            scope = null;
+            s.close();
+        }
+    }
+
+    /** An exclusive attempt that lost: ended without running anything; the lifecycle records it as skipped. */
+    void markSkipped() {
+        skipped = true;
+        ended.set(true);
+        recorded.countDown();
+    }
+
+    /** Waits until the end of this run has been handed to the store (or failed to be); for shutdown. */
+    public boolean awaitRecorded(long timeout, TimeUnit unit) throws InterruptedException {
+        return recorded.await(timeout, unit);
+    }
+
+    /** Whether this attempt was skipped because another run held its exclusive batch type and period. */
+    public boolean isSkipped() {
+        return skipped;
+    }
+
+    public boolean isEnded() {
+        return ended.get();
+    }
+
+    /** Increments and warnings that arrived after the run ended and were dropped. */
+    public long lateUpdates() {
+        return lateUpdates.sum();
+    }
+
+    @Override
+    public UUID id() {
+        return id;
+    }
+
+    @Override
+    public String batchType() {
+        return spec.batchType();
+    }
+
+    @Override
+    public Optional<UUID> runId() {
+        return Optional.of(id);
+    }
+
+    @Override
+    public Optional<RunSpec> spec() {
+        return Optional.of(spec);
+    }
+
+    public RunSpec runSpec() {
+        return spec;
+    }
+
+    public Optional<UUID> parentId() {
+        return Optional.ofNullable(parentId);
+    }
+
+    /** The current value of a metric (zero if never incremented). */
+    public long metric(String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("metric name must not be null");
+        }
+        int index = Metrics.standardIndex(name);
+        if (index >= 0) {
+            return standard[index].sum();
+        }
+        LongAdder a = custom.get(name);
+        return a == null ? 0 : a.sum();
+    }
+
+    /** The run as it stands: status {@code running}, its counters and warnings so far. */
+    public RunRecord snapshot() {
+        Map<String, Long> metrics = new TreeMap<>();
+        for (int i = 0; i < standard.length; i++) {
+            long v = standard[i].sum();
+            if (v != 0) {
+                metrics.put(Metrics.STANDARD.get(i), v);
+            }
+        }
+        custom.forEach((k, v) -> metrics.put(k, v.sum()));
+        List<Warning> ws;
+        long dropped;
+        synchronized (warnings) {
+            ws = List.copyOf(warnings);
+            dropped = warningsDropped;
+        }
+        return RunRecord.started(id, parentId, spec, startedAt, Host.id(), limits.staleLimit())
+                .withCounters(metrics, ws, dropped, customDropped.sum());
+    }
+
+    @Override
+    public String toString() {
+        return "BatchTracker[" + id + " " + spec + (skipped ? ", skipped" : ended.get() ? ", ended" : "") + "]";
+    }
+}

@@ -1,0 +1,95 @@
+package io.batchtrack.internal.engine;
+
+import io.batchtrack.RunSpec;
+import io.batchtrack.config.EngineSettings;
+import io.batchtrack.internal.store.Outage;
+import io.batchtrack.internal.store.ReadinessRefresh;
+import io.batchtrack.internal.store.Spool;
+import io.batchtrack.internal.store.SpoolingStore;
+import io.batchtrack.spi.ReadinessRefresher;
+import io.batchtrack.spi.RunListener;
+import io.batchtrack.spi.RunStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One engine, wired: its settings, the store behind its outage gate and spool
+ * ({@link SpoolingStore}), the heartbeat, the listeners and the run lifecycle, each handed what it
+ * uses, in that order (nothing calls back up). {@code BatchTracking} is its public face; the woven
+ * front doors reach the global one through {@link GlobalEngine}.
+ */
+public final class Engine {
+    private final EngineSettings settings;
+    private final Clock clock;
+    private final SpoolingStore store;
+    private final Heartbeat heartbeat;
+    private final Listeners listeners;
+    private final RunLifecycle lifecycle;
+
+    /**
+     * @param refresher null: the store, if it refreshes readiness itself
+     * @param unusable why this engine starts no run (its configuration could not be used under
+     *     fail-fast), or null
+     */
+    public Engine(EngineSettings settings, RunStore store, ReadinessRefresher refresher, Clock clock,
+            List<RunListener> listeners, RuntimeException unusable) {
+        this.settings = settings;
+        this.clock = clock;
+        ReadinessRefresh readiness = new ReadinessRefresh(refresher != null ? refresher
+                : store instanceof ReadinessRefresher r ? r : ReadinessRefresher.NONE);
+        this.store = new SpoolingStore(store, spoolOf(settings, store), new Outage(settings.heartbeatInterval()),
+                readiness);
+        this.listeners = listeners.isEmpty() ? Listeners.NONE : new Listeners(listeners);
+        this.heartbeat = new Heartbeat(settings.heartbeatInterval(), this.store, this.listeners);
+        this.lifecycle = new RunLifecycle(settings, clock, this.store, readiness, heartbeat, this.listeners, unusable);
+    }
+
+    /** The spool of a store that names its destination, unless spooling is off; touches no file. */
+    private static Spool spoolOf(EngineSettings settings, RunStore store) {
+        Path directory = settings.spoolDirectory();
+        Optional<String> destination = directory == null ? Optional.empty() : store.destination();
+        return destination.isPresent() ? Spool.in(directory, destination.get(), settings.spoolMaxBytes()) : Spool.none();
+    }
+
+    /**
+     * Opens a run and makes it current on this thread.
+     *
+     * @param skipOnConflict whether an exclusive run that loses returns a skipped run instead of throwing
+     */
+    public ActiveRun open(RunSpec spec, boolean skipOnConflict) {
+        return lifecycle.open(spec, skipOnConflict);
+    }
+
+    public EngineSettings settings() {
+        return settings;
+    }
+
+    /** The clock runs are timed with; also the clock the current NFL week is computed from. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The store runs are written to, as configured (without the spool). */
+    public RunStore store() {
+        return store.store();
+    }
+
+    /**
+     * Stops the heartbeat, hands spooled records to the store one last time (what it cannot take
+     * stays in the spool for the next start), closes the listeners, then the store.
+     */
+    public void close() {
+        heartbeat.close();
+        listeners.close();
+        store.store().close();
+    }
+
+    @Override
+    public String toString() {
+        return "BatchTracking[store=" + store.store() + ", " + settings + ", "
+                + (store.spoolEnabled() ? "spool in " + store.spoolDirectory() : "no spool")
+                + (listeners.isEmpty() ? "" : ", listeners=" + listeners) + "]";
+    }
+}

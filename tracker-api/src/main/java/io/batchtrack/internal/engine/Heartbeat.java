@@ -1,0 +1,155 @@
+package io.batchtrack.internal.engine;
+
+import io.batchtrack.internal.Log;
+import io.batchtrack.internal.store.SpoolingStore;
+import io.batchtrack.spi.RunRecord;
+import io.batchtrack.spi.StoreUnavailableException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The heartbeat of one engine: the set of its open runs and, while it has any (or spooled records
+ * wait), a beat every {@code heartbeat-interval} on the one heartbeat thread of the JVM
+ * ({@link Pulse}). A beat hands spooled records over, then writes each open run's heartbeat and
+ * counters and asks the store to sweep runs whose process died; it tells the listeners of each
+ * open run's progress whether or not the store answers. A beat never reads the engine's clock (the
+ * database's clock times heartbeats).
+ *
+ * <p>Two monitors: {@code schedule} keeps starting and stopping the beat consistent with the set of
+ * open runs; {@code beating} is held while the store is in use on the heartbeat thread, so that
+ * {@link #close()} closes the spool only after a beat in flight.
+ */
+final class Heartbeat {
+    private final SpoolingStore store;
+    private final Listeners listeners;
+    private final Pulse pulse;
+    private final Set<ActiveRun> open = ConcurrentHashMap.newKeySet();
+    private final Object schedule = new Object();
+    private final Object beating = new Object();
+    private final AtomicBoolean firstRun = new AtomicBoolean(true);
+    private volatile boolean closed;
+
+    Heartbeat(Duration interval, SpoolingStore store, Listeners listeners) {
+        this.store = store;
+        this.listeners = listeners;
+        this.pulse = new Pulse(interval, new Runnable() { // no lambda: see the api's start-up notes
+            @Override
+            public void run() {
+                beat();
+            }
+        });
+    }
+
+    /**
+     * The engine opens a run: the first time, records that ended processes left in the spool go to
+     * the store as soon as the heartbeat thread is free.
+     */
+    void runOpening() {
+        if (firstRun.compareAndSet(true, false) && store.spoolEnabled()) {
+            Pulse.runSoon(new Runnable() {
+                @Override
+                public void run() {
+                    replayLeftovers();
+                }
+            });
+        }
+    }
+
+    void opened(ActiveRun run) {
+        synchronized (schedule) {
+            open.add(run);
+            if (!closed) {
+                pulse.start();
+            }
+        }
+    }
+
+    void ended(ActiveRun run) {
+        synchronized (schedule) {
+            open.remove(run);
+        }
+    }
+
+    /** A record waits in the spool: keep beating (and so retrying) even if no run is open. */
+    void keepBeating() {
+        synchronized (schedule) {
+            if (!closed) {
+                pulse.start();
+            }
+        }
+    }
+
+    private void beat() {
+        List<RunRecord> progress = new ArrayList<>();
+        synchronized (beating) {
+            if (closed) {
+                return;
+            }
+            boolean reachable = store.replay(true, true);
+            if (reachable || !listeners.isEmpty()) {
+                for (ActiveRun run : List.copyOf(open)) {
+                    if (!run.isEnded()) {
+                        progress.add(run.snapshot());
+                    }
+                }
+            }
+            if (reachable) {
+                writeProgress(progress);
+            }
+        }
+        for (RunRecord run : progress) {
+            listeners.progress(run);
+        }
+        synchronized (schedule) {
+            if (closed || (open.isEmpty() && !store.hasPending())) {
+                pulse.stop();
+            }
+        }
+    }
+
+    private void writeProgress(List<RunRecord> progress) {
+        for (RunRecord run : progress) {
+            try {
+                store.runProgress(run);
+            } catch (StoreUnavailableException e) {
+                Log.warnOnce("heartbeat-down", "batchtrack heartbeat cannot reach the store: " + Log.describe(e), null);
+                return;
+            } catch (Exception e) {
+                Log.warnOnce("heartbeat-store", "batchtrack could not write the heartbeat of run " + run.id(), e);
+            }
+        }
+        try {
+            int swept = store.sweepAbandoned();
+            if (swept > 0) {
+                Log.info("batchtrack marked " + swept + " run(s) abandoned: no heartbeat within their stale limit");
+            }
+        } catch (StoreUnavailableException e) {
+            // the outage is marked; the next beat tries again
+        } catch (Exception e) {
+            Log.warnOnce("sweep", "batchtrack could not sweep abandoned runs", e);
+        }
+    }
+
+    private void replayLeftovers() {
+        synchronized (beating) {
+            if (!closed) {
+                store.replayLeftovers();
+            }
+        }
+    }
+
+    /** Stops beating; a beat in flight finishes; hands this engine's spooled records over one last time. */
+    void close() {
+        synchronized (schedule) {
+            closed = true;
+            pulse.stop();
+        }
+        synchronized (beating) {
+            store.closeSpool();
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.batchtrack.internal.engine;
+
+import io.batchtrack.RunConflictException;
+import io.batchtrack.RunSpec;
+import io.batchtrack.TrackingException;
+import io.batchtrack.config.EngineSettings;
+import io.batchtrack.config.StoreFailurePolicy;
+import io.batchtrack.internal.Ids;
+import io.batchtrack.internal.Log;
+import io.batchtrack.internal.context.CurrentRun;
+import io.batchtrack.internal.context.RunOnThread;
+import io.batchtrack.internal.store.ReadinessRefresh;
+import io.batchtrack.internal.store.SpoolEntry.Op;
+import io.batchtrack.internal.store.SpoolingStore;
+import io.batchtrack.spi.RunFailure;
+import io.batchtrack.spi.RunRecord;
+import io.batchtrack.spi.StoreUnavailableException;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Opens and ends runs. Opening: the spec gets the engine's trigger and exclusivity, the run its
+ * parent (the run current on this thread), the store its start; an exclusive run that loses is
+ * recorded as skipped and throws {@link RunConflictException} (or, where the caller can skip its
+ * body, returns skipped); a store that fails is logged and the batch goes on, or under
+ * {@code on-store-failure=fail} the run does not start. Ending: the status by {@link StatusRules},
+ * the end to the store (or the spool), readiness, the listeners.
+ *
+ * <p>Listeners are told after the store: {@code runStarted} once the start was handed over (or
+ * failed to be), {@code runFinished} with every final record, skipped ones included.
+ */
+final class RunLifecycle implements ActiveRun.Ending {
+    private final EngineSettings settings;
+    private final Clock clock;
+    private final SpoolingStore store;
+    private final ReadinessRefresh readiness;
+    private final Heartbeat heartbeat;
+    private final Listeners listeners;
+    private final RuntimeException unusable;
+
+    /** @param unusable why this engine starts no run (a configuration that cannot be used under fail-fast), or null */
+    RunLifecycle(EngineSettings settings, Clock clock, SpoolingStore store, ReadinessRefresh readiness,
+            Heartbeat heartbeat, Listeners listeners, RuntimeException unusable) {
+        this.settings = settings;
+        this.clock = clock;
+        this.store = store;
+        this.readiness = readiness;
+        this.heartbeat = heartbeat;
+        this.listeners = listeners;
+        this.unusable = unusable;
+    }
+
+    /**
+     * Opens a run and makes it current on this thread.
+     *
+     * @param skipOnConflict whether an exclusive run that loses returns skipped instead of throwing
+     */
+    ActiveRun open(RunSpec spec, boolean skipOnConflict) {
+        if (spec == null) {
+            throw new IllegalArgumentException("run spec must not be null");
+        }
+        if (spec.trigger() == null) {
+            spec = spec.withTrigger(settings.trigger());
+        }
+        if (!spec.exclusive() && settings.exclusiveTypes().contains(spec.batchType())) {
+            spec = spec.withExclusive(true);
+        }
+        if (unusable != null) {
+            throw new TrackingException("run of " + spec.batchType() + " not started: " + unusable.getMessage(),
+                    unusable);
+        }
+        Instant now = clock.instant();
+        RunOnThread parent = CurrentRun.get();
+        ActiveRun run = new ActiveRun(Ids.newRunId(now.toEpochMilli()), parent == null ? null : parent.id(), spec, now,
+                settings, clock, this);
+        heartbeat.runOpening();
+        RunRecord opening = run.snapshot();
+        try {
+            store.runStarted(opening);
+        } catch (RunConflictException conflict) {
+            skipped(run, conflict);
+            if (skipOnConflict) {
+                Log.info("batchtrack skipped " + spec + ": " + conflict.getMessage());
+                return run;
+            }
+            throw conflict;
+        } catch (StoreUnavailableException e) {
+            if (failFast()) {
+                throw new TrackingException("run of " + spec.batchType() + " not started: its database is unreachable"
+                        + " and on-store-failure=fail (" + Log.describe(e) + ")", e);
+            }
+            spool(Op.START, opening, e);
+            if (spec.exclusive()) {
+                Log.warnOnce("exclusive-unguarded", "batchtrack cannot guard exclusive run " + run.id() + " (" + spec
+                        + ") while its database is unreachable; the batch goes on (on-store-failure=continue)", null);
+            }
+        } catch (Exception e) {
+            if (failFast()) {
+                throw new TrackingException("run of " + spec.batchType() + " not started: its start could not be"
+                        + " recorded (on-store-failure=fail): " + Log.describe(e), e);
+            }
+            Log.warnOnce("store-start", "batchtrack could not record the start of run " + run.id() + " ("
+                    + spec + "); the batch goes on", e);
+        }
+        listeners.started(opening);
+        heartbeat.opened(run);
+        run.attach();
+        return run;
+    }
+
+    /** The losing attempt of an exclusive run: a finished row, status skipped, naming the run that held the period. */
+    private void skipped(ActiveRun run, RunConflictException conflict) {
+        run.markSkipped();
+        RunRecord skipped = StatusRules.skipped(run.snapshot(), conflict);
+        finish(skipped);
+        listeners.finished(skipped);
+    }
+
+    /** @throws TrackingException under fail-fast, when the end could not be recorded */
+    @Override
+    public void ended(ActiveRun run, RunFailure outcome) {
+        Instant end = clock.instant();
+        heartbeat.ended(run);
+        RunRecord record = StatusRules.ended(run.snapshot(), end, outcome);
+        Exception failure = finish(record);
+        if (failure == null) {
+            readiness.after(record);
+        }
+        listeners.finished(record);
+        if (failure != null && failFast()) {
+            throw new TrackingException("the end of run " + run.id() + " (" + record.spec() + ", " + record.status()
+                    + ") could not be recorded (on-store-failure=fail)"
+                    + (failure instanceof StoreUnavailableException && store.spoolEnabled()
+                            ? "; it is spooled and will be written when the database answers" : "")
+                    + ": " + Log.describe(failure), failure);
+        }
+    }
+
+    /** Hands a final record to the store, or to the spool if its database is unreachable; returns the failure, or null. */
+    private Exception finish(RunRecord record) {
+        try {
+            store.runFinished(record);
+            return null;
+        } catch (StoreUnavailableException e) {
+            spool(Op.FINISH, record, e);
+            return e;
+        } catch (Exception e) {
+            Log.warnOnce("store-finish", "batchtrack could not record the end of run " + record.id() + " ("
+                    + record.spec() + ", " + record.status() + ")", e);
+            return e;
+        }
+    }
+
+    private void spool(Op op, RunRecord record, StoreUnavailableException cause) {
+        if (store.spool(op, record, cause)) {
+            heartbeat.keepBeating();
+        }
+    }
+
+    private boolean failFast() {
+        return settings.onStoreFailure() == StoreFailurePolicy.FAIL;
+    }
+}

@@ -1,0 +1,29 @@
+package io.batchtrack.internal.store;
+
+import io.batchtrack.internal.Log;
+import io.batchtrack.spi.ReadinessRefresher;
+import io.batchtrack.spi.RunRecord;
+
+/**
+ * Refreshes readiness after a run's end reached the store, if its status calls for it
+ * ({@link io.batchtrack.RunStatus#refreshesReadiness()}); a failure is logged and never changes the
+ * run. Used after an end written at once and after one replayed from the spool.
+ */
+public final class ReadinessRefresh {
+    private final ReadinessRefresher refresher;
+
+    public ReadinessRefresh(ReadinessRefresher refresher) {
+        this.refresher = refresher;
+    }
+
+    public void after(RunRecord record) {
+        if (record.status().refreshesReadiness()) {
+            try {
+                refresher.refresh(record);
+            } catch (Exception e) {
+                Log.warnOnce("readiness", "readiness refresh for " + record.spec().period() + " after run "
+                        + record.id() + " failed; the run stays " + record.status(), e);
+            }
+        }
+    }
+}

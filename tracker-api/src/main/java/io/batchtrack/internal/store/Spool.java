@@ -1,0 +1,467 @@
+package io.batchtrack.internal.store;
+
+import io.batchtrack.internal.Json;
+import io.batchtrack.internal.JsonReader;
+import io.batchtrack.internal.Log;
+import io.batchtrack.internal.store.SpoolEntry.Op;
+import io.batchtrack.spi.RunRecord;
+import io.batchtrack.spi.StoreUnavailableException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The local durable spool: records the store could not take while its database was unreachable,
+ * one JSON line each ({@link SpoolEntry}), appended to a file of this engine and forced to disk,
+ * then handed to the store again, in order, once it answers.
+ *
+ * <p>Files are named {@code <destination hash>-<pid>-<random>.spool} in the spool directory
+ * (owner-only permissions), start with a header line naming the destination, and are locked by
+ * their writer for as long as it lives. A file whose lock can be taken belongs to a process that has
+ * ended: the next engine with the same destination replays and deletes it. A file is created only
+ * when a record must be spooled; nothing is read or written while the store answers.
+ *
+ * <p>Longer than most files on purpose: the file protocol (create under a temporary name, lock,
+ * rename; replay what is past the replayed mark; take over a file only by its lock) is safe only as
+ * a whole, and reads best in one place.
+ */
+public final class Spool implements AutoCloseable {
+    /** Called for each spooled entry, in order; throws {@link StoreUnavailableException} to stop. */
+    @FunctionalInterface
+    public interface Delivery {
+        void deliver(SpoolEntry entry) throws Exception;
+    }
+
+    /** What one replay did. */
+    public record Replay(int delivered, int rejected, boolean complete) {}
+
+    private static final String SUFFIX = ".spool";
+    /** Spool files opened by this JVM: a second channel on a locked file would release its lock on close (POSIX). */
+    private static final Set<Path> OPEN_HERE = ConcurrentHashMap.newKeySet();
+    private static final Spool NONE = new Spool(null, null, 0);
+
+    private final Path directory;
+    private final String destination;
+    private String prefix; // computed on first use: SHA-256 costs a cold JVM a few milliseconds
+    private final long maxBytes;
+    private final Object replayLock = new Object();
+
+    // guarded by this
+    private Path file;
+    private FileChannel channel;
+    private FileLock lock;
+    private long replayedTo;
+    private long lost;
+    private boolean closed;
+
+    private Spool(Path directory, String destination, long maxBytes) {
+        this.directory = directory;
+        this.destination = destination;
+        this.maxBytes = maxBytes;
+    }
+
+    /** A spool that keeps nothing. */
+    public static Spool none() {
+        return NONE;
+    }
+
+    /** A spool for records bound to {@code destination}, in {@code directory}; touches no file yet. */
+    public static Spool in(Path directory, String destination, long maxBytes) {
+        return new Spool(directory.toAbsolutePath().normalize(), destination, maxBytes);
+    }
+
+    public boolean enabled() {
+        return directory != null;
+    }
+
+    /** The spool directory, or null if spooling is off. */
+    public Path directory() {
+        return directory;
+    }
+
+    /**
+     * Appends a record and forces it to disk.
+     *
+     * @return false if it could not be kept (spooling off, spool full, disk error); logged
+     */
+    public synchronized boolean append(Op op, RunRecord record) {
+        if (directory == null || closed) {
+            return false;
+        }
+        byte[] line = (new SpoolEntry(op, record).encode() + "\n").getBytes(StandardCharsets.UTF_8);
+        try {
+            if (channel == null) {
+                create();
+            }
+            long size = channel.size();
+            if (size + line.length > maxBytes) {
+                lost++;
+                Log.warnOnce("spool-full", "batchtrack spool " + file + " is full (" + size + " bytes, spool.max-mb);"
+                        + " the " + op.code() + " of run " + record.id() + " is lost", null);
+                return false;
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(line);
+            long at = size;
+            while (buffer.hasRemaining()) {
+                at += channel.write(buffer, at);
+            }
+            channel.force(false);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            lost++;
+            Log.warnOnce("spool-io", "batchtrack could not write its spool in " + directory + "; the " + op.code()
+                    + " of run " + record.id() + " is lost", e);
+            return false;
+        }
+    }
+
+    /** Records that could not be kept. */
+    public synchronized long lost() {
+        return lost;
+    }
+
+    /** Whether this engine's own file holds records not yet handed over. */
+    public synchronized boolean hasPending() {
+        try {
+            return channel != null && channel.size() > replayedTo;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Hands spooled records to {@code delivery}, oldest first: this engine's own (if asked), then
+     * (if asked) those of ended processes with the same destination. Stops at the first
+     * {@link StoreUnavailableException} and resumes there next time; a record the store rejects for
+     * any other reason is logged and dropped, so one bad record never blocks the rest.
+     */
+    public Replay replay(Delivery delivery, boolean own, boolean orphans) {
+        if (directory == null) {
+            return new Replay(0, 0, true);
+        }
+        synchronized (replayLock) {
+            int[] counts = new int[2];
+            boolean complete = !own || replayOwn(delivery, counts);
+            if (complete && orphans) {
+                complete = replayOrphans(delivery, counts);
+            }
+            return new Replay(counts[0], counts[1], complete);
+        }
+    }
+
+    private boolean replayOwn(Delivery delivery, int[] counts) {
+        Path ownFile;
+        byte[] pending;
+        long from;
+        synchronized (this) {
+            if (channel == null) {
+                return true;
+            }
+            try {
+                from = replayedTo;
+                long size = channel.size();
+                if (size <= from) {
+                    return true;
+                }
+                pending = read(channel, from, size);
+            } catch (IOException e) {
+                Log.warnOnce("spool-io", "batchtrack could not read its spool " + file, e);
+                return false;
+            }
+            ownFile = file;
+        }
+        int end = 0;
+        int start = 0;
+        boolean complete = true;
+        while ((end = indexOf(pending, (byte) '\n', start)) >= 0) {
+            String line = new String(pending, start, end - start, StandardCharsets.UTF_8);
+            if (!deliver(line, ownFile, delivery, counts)) {
+                complete = false;
+                break;
+            }
+            start = end + 1;
+        }
+        synchronized (this) {
+            replayedTo = from + start;
+            if (complete && channel != null && file == ownFile) {
+                try {
+                    if (channel.size() == replayedTo) {
+                        Log.info("batchtrack handed " + counts[0] + " spooled record(s) to the store; " + ownFile
+                                + " is empty and removed");
+                        release(true);
+                    }
+                } catch (IOException e) {
+                    Log.warnOnce("spool-io", "batchtrack could not remove its replayed spool " + ownFile, e);
+                }
+            }
+        }
+        return complete;
+    }
+
+    private boolean replayOrphans(Delivery delivery, int[] counts) {
+        List<Path> candidates = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, prefix() + "*" + SUFFIX)) {
+            for (Path p : files) {
+                candidates.add(p.toAbsolutePath().normalize());
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            return true;
+        } catch (IOException | RuntimeException e) {
+            Log.warnOnce("spool-io", "batchtrack could not list its spool directory " + directory, e);
+            return true;
+        }
+        candidates.sort(null);
+        for (Path p : candidates) {
+            if (!OPEN_HERE.add(p)) {
+                continue; // this JVM writes or replays it
+            }
+            try (FileChannel c = FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                FileLock l;
+                try {
+                    l = c.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    l = null;
+                }
+                if (l == null) {
+                    continue; // its writer is alive
+                }
+                byte[] all = read(c, 0, c.size());
+                int headerEnd = indexOf(all, (byte) '\n', 0);
+                if (headerEnd < 0 || !isHeaderOf(new String(all, 0, headerEnd, StandardCharsets.UTF_8))) {
+                    continue; // another destination with the same hash prefix, or not ours: leave it
+                }
+                int start = headerEnd + 1;
+                int end;
+                boolean complete = true;
+                int before = counts[0];
+                while ((end = indexOf(all, (byte) '\n', start)) >= 0) {
+                    if (!deliver(new String(all, start, end - start, StandardCharsets.UTF_8), p, delivery, counts)) {
+                        complete = false;
+                        break;
+                    }
+                    start = end + 1;
+                }
+                if (!complete) {
+                    return false;
+                }
+                if (start < all.length) {
+                    Log.warn("batchtrack spool " + p + " ends with an incomplete record (its process died while"
+                            + " writing it); " + (all.length - start) + " byte(s) dropped");
+                }
+                Files.deleteIfExists(p);
+                Log.info("batchtrack handed " + (counts[0] - before) + " record(s) spooled by an ended process to the"
+                        + " store; " + p + " removed");
+            } catch (IOException e) {
+                Log.warnOnce("spool-io", "batchtrack could not replay the spool " + p, e);
+            } finally {
+                OPEN_HERE.remove(p);
+            }
+        }
+        return true;
+    }
+
+    /** @return false if the store is unavailable (stop); true if the line was delivered or dropped */
+    private static boolean deliver(String line, Path file, Delivery delivery, int[] counts) {
+        SpoolEntry entry;
+        try {
+            entry = SpoolEntry.decode(line);
+        } catch (RuntimeException e) {
+            counts[1]++;
+            Log.warn("batchtrack dropped an unreadable record of spool " + file + ": " + Log.describe(e));
+            return true;
+        }
+        try {
+            delivery.deliver(entry);
+            counts[0]++;
+            return true;
+        } catch (StoreUnavailableException e) {
+            return false;
+        } catch (Exception e) {
+            counts[1]++;
+            Log.warn("batchtrack dropped the spooled " + entry.op().code() + " of run " + entry.record().id()
+                    + ": the store rejected it (" + Log.describe(e) + ")");
+            return true;
+        }
+    }
+
+    private void create() throws IOException {
+        if (!Files.isDirectory(directory)) {
+            if (posix()) {
+                Files.createDirectories(directory, ownerOnly("rwx------"));
+            } else {
+                Files.createDirectories(directory);
+            }
+        }
+        String name = prefix() + ProcessHandle.current().pid() + "-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+        Path fresh = directory.resolve(name + ".new");
+        Path target = directory.resolve(name + SUFFIX).toAbsolutePath().normalize();
+        OPEN_HERE.add(target);
+        FileChannel c = posix()
+                ? FileChannel.open(fresh, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE), ownerOnly("rw-------"))
+                : FileChannel.open(fresh, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE);
+        try {
+            FileLock l = c.lock();
+            StringBuilder header = new StringBuilder("{\"batchtrack_spool\":1,\"destination\":");
+            Json.string(header, destination).append(",\"pid\":").append(ProcessHandle.current().pid()).append("}\n");
+            ByteBuffer b = ByteBuffer.wrap(header.toString().getBytes(StandardCharsets.UTF_8));
+            long at = 0;
+            while (b.hasRemaining()) {
+                at += c.write(b, at);
+            }
+            c.force(true);
+            // only a complete, locked file gets the name other processes look for
+            try {
+                Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(fresh, target);
+            }
+            this.channel = c;
+            this.lock = l;
+            this.file = target;
+            this.replayedTo = c.size();
+            Log.warn("batchtrack spools run records to " + target + " until the store answers again");
+        } catch (IOException | RuntimeException e) {
+            OPEN_HERE.remove(target);
+            c.close();
+            Files.deleteIfExists(fresh);
+            throw e;
+        }
+    }
+
+    private synchronized String prefix() {
+        if (prefix == null) {
+            prefix = hash(destination) + "-";
+        }
+        return prefix;
+    }
+
+    private boolean isHeaderOf(String header) {
+        try {
+            Object parsed = JsonReader.parse(header);
+            return parsed instanceof java.util.Map<?, ?> m && destination.equals(m.get("destination"));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Closes this engine's file: deleted if everything in it was handed over, else left for the next start. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (channel == null) {
+            return;
+        }
+        boolean empty;
+        try {
+            empty = channel.size() <= replayedTo;
+        } catch (IOException e) {
+            empty = false;
+        }
+        if (!empty) {
+            Log.warn("batchtrack leaves unreplayed records in " + file + "; the next start with the same store hands"
+                    + " them over");
+        }
+        release(empty);
+    }
+
+    private void release(boolean delete) {
+        try {
+            if (delete) {
+                Files.deleteIfExists(file);
+            }
+            if (lock != null) {
+                lock.release();
+            }
+            channel.close();
+        } catch (IOException e) {
+            Log.warnOnce("spool-io", "batchtrack could not close its spool " + file, e);
+        } finally {
+            OPEN_HERE.remove(file);
+            channel = null;
+            lock = null;
+            file = null;
+            replayedTo = 0;
+        }
+    }
+
+    private static byte[] read(FileChannel c, long from, long to) throws IOException {
+        long length = to - from;
+        if (length > Integer.MAX_VALUE - 16) {
+            throw new IOException("spool too large to read: " + length + " bytes");
+        }
+        ByteBuffer b = ByteBuffer.allocate((int) length);
+        long at = from;
+        while (b.hasRemaining()) {
+            int n = c.read(b, at);
+            if (n < 0) {
+                break;
+            }
+            at += n;
+        }
+        if (b.hasRemaining()) {
+            ByteArrayOutputStream shorter = new ByteArrayOutputStream();
+            shorter.write(b.array(), 0, b.position());
+            return shorter.toByteArray();
+        }
+        return b.array();
+    }
+
+    private static int indexOf(byte[] a, byte v, int from) {
+        for (int i = from; i < a.length; i++) {
+            if (a[i] == v) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean posix() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    }
+
+    private static FileAttribute<?> ownerOnly(String permissions) {
+        return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions));
+    }
+
+    /** The first 16 hex digits of the destination's SHA-256: a file name that reveals nothing of it. */
+    static String hash(String destination) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(destination.getBytes(StandardCharsets.UTF_8));
+            StringBuilder b = new StringBuilder(16);
+            for (int i = 0; i < 8; i++) {
+                b.append(Character.forDigit((d[i] >> 4) & 0xF, 16)).append(Character.forDigit(d[i] & 0xF, 16));
+            }
+            return b.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return directory == null ? "no spool" : "spool in " + directory;
+    }
+}

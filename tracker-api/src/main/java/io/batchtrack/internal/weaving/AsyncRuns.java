@@ -1,0 +1,75 @@
+package io.batchtrack.internal.weaving;
+
+import io.batchtrack.internal.Log;
+import io.batchtrack.internal.engine.ActiveRun;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs of asynchronous methods whose future has not been seen to complete yet. A caller blocked
+ * in {@code join()} may wake before the run's end is written (the JDK completes later dependents
+ * first), and a {@code main} that returns right then would lose the row; so a shutdown hook ends
+ * and waits for (boundedly) every such run whose future is already done. Runs whose future never
+ * completes are left alone: waiting for them would delay the program's exit.
+ */
+public final class AsyncRuns {
+    private static final long SHUTDOWN_WAIT_MILLIS = 5_000;
+    private static final Map<ActiveRun, CompletionStage<?>> PENDING = new ConcurrentHashMap<>();
+    private static volatile boolean hooked;
+
+    private AsyncRuns() {}
+
+    /** Ends {@code run} when {@code stage} completes, with the stage's outcome. */
+    public static void endOnCompletion(ActiveRun run, CompletionStage<?> stage) {
+        hook();
+        PENDING.put(run, stage);
+        stage.whenComplete((value, failure) -> {
+            try {
+                run.finish(failure);
+            } catch (RuntimeException e) {
+                Log.warnOnce("exit-async", "batchtrack failed to end asynchronous run " + run.id(), e);
+            } finally {
+                PENDING.remove(run);
+            }
+        });
+    }
+
+    private static void hook() {
+        if (hooked) {
+            return;
+        }
+        synchronized (AsyncRuns.class) {
+            if (!hooked) {
+                Runtime.getRuntime().addShutdownHook(new Thread(AsyncRuns::flush, "batchtrack-async-flush"));
+                hooked = true;
+            }
+        }
+    }
+
+    static void flush() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SHUTDOWN_WAIT_MILLIS);
+        for (Map.Entry<ActiveRun, CompletionStage<?>> e : PENDING.entrySet()) {
+            CompletableFuture<?> f;
+            try {
+                f = e.getValue().toCompletableFuture();
+            } catch (UnsupportedOperationException notConvertible) {
+                continue;
+            }
+            if (!f.isDone()) {
+                continue;
+            }
+            ActiveRun run = e.getKey();
+            Throwable failure = f.isCompletedExceptionally() ? f.handle((v, t) -> t).join() : null;
+            run.finish(failure); // no-op if the completion callback got there first
+            try {
+                run.awaitRecorded(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

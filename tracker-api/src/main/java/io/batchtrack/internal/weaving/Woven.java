@@ -1,0 +1,114 @@
+package io.batchtrack.internal.weaving;
+
+import io.batchtrack.RunSpec;
+import io.batchtrack.TrackingException;
+import io.batchtrack.config.ConflictPolicy;
+import io.batchtrack.config.StoreFailurePolicy;
+import io.batchtrack.internal.Log;
+import io.batchtrack.internal.engine.ActiveRun;
+import io.batchtrack.internal.engine.Engine;
+import io.batchtrack.internal.engine.GlobalEngine;
+import java.lang.reflect.Method;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The two calls every weaving front door makes around a {@code @TrackedBatch} method: {@link #enter}
+ * before the body and {@link #exit} after it. Both use the global engine ({@link GlobalEngine}), so
+ * woven, aspect and programmatic runs are the same runs. The front door holds what {@code enter}
+ * returned, the engine's {@link ActiveRun}, between the two.
+ *
+ * <p>Neither call throws into the woven method, except {@link TrackingException} under the
+ * fail-fast policy: an unusable spec or a store failure is logged and the method runs untracked.
+ */
+public final class Woven {
+    /** Per declaring class: held by the class itself, so plugin and web-app loaders can still be unloaded. */
+    private static final ClassValue<ConcurrentHashMap<Method, TrackedMethod>> TRACKED = new ClassValue<>() {
+        @Override
+        protected ConcurrentHashMap<Method, TrackedMethod> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
+    private Woven() {}
+
+    /** What {@code method}'s annotation and parameters say, read once; null if it carries no {@code @TrackedBatch}. */
+    public static TrackedMethod trackedMethod(Method method) {
+        return TRACKED.get(method.getDeclaringClass()).computeIfAbsent(method, TrackedMethod::of);
+    }
+
+    /**
+     * Opens the run of one call; null when the call runs untracked. An exclusive run that loses
+     * throws {@link io.batchtrack.RunConflictException}, whatever {@code on-conflict} says: a front door
+     * that calls this cannot skip the body.
+     */
+    public static ActiveRun enter(TrackedMethod tracked, Object[] args) {
+        return enter(tracked, args, false);
+    }
+
+    /**
+     * Like {@link #enter}, for front doors that can skip the body: under {@code on-conflict=skip} an
+     * exclusive run of a {@code void} method that loses returns a run for which {@link #skips} is
+     * true, and the front door must then return without running the body.
+     */
+    public static ActiveRun enterOrSkip(TrackedMethod tracked, Object[] args) {
+        return enter(tracked, args, tracked != null && tracked.skippable());
+    }
+
+    /** Whether the body of the call that {@link #enterOrSkip} opened must be skipped. */
+    public static boolean skips(ActiveRun run) {
+        return run != null && run.isSkipped();
+    }
+
+    private static ActiveRun enter(TrackedMethod tracked, Object[] args, boolean mayBeSkipped) {
+        if (tracked == null) {
+            return null;
+        }
+        Engine engine = GlobalEngine.get();
+        RunSpec spec;
+        try {
+            spec = tracked.resolve(args, engine.settings().trigger(), engine.clock());
+        } catch (RuntimeException e) {
+            if (engine.settings().onStoreFailure() == StoreFailurePolicy.FAIL) {
+                throw new TrackingException("run of " + tracked.member() + " not started: " + e.getMessage(), e);
+            }
+            Log.warnOnce("spec:" + tracked.member(), "call of " + tracked.member() + " runs untracked: "
+                    + e.getMessage(), null);
+            return null;
+        }
+        try {
+            return engine.open(spec, mayBeSkipped && engine.settings().onConflict() == ConflictPolicy.SKIP);
+        } catch (TrackingException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            Log.warnOnce("enter", "call of " + tracked.member() + " runs untracked", e);
+            return null;
+        }
+    }
+
+    /**
+     * Ends the run of one call. {@code thrown} is what the body threw (null if it returned); an
+     * asynchronous method's run ends when its {@link CompletionStage} completes, and the caller
+     * receives the very same future.
+     */
+    public static void exit(TrackedMethod tracked, ActiveRun run, Object returned, Throwable thrown) {
+        if (run == null) {
+            return;
+        }
+        try {
+            if (thrown == null && tracked.async() && returned instanceof CompletionStage<?> stage) {
+                run.detach();
+                AsyncRuns.endOnCompletion(run, stage);
+            } else {
+                run.finish(thrown);
+            }
+        } catch (TrackingException e) {
+            if (thrown == null) {
+                throw e;
+            }
+            thrown.addSuppressed(e);
+        } catch (RuntimeException e) {
+            Log.warnOnce("exit", "batchtrack failed to end the run of " + tracked.member(), e);
+        }
+    }
+}
