@@ -2,7 +2,7 @@ package io.batchtrack.agent.internal;
 
 import io.batchtrack.config.TrackerConfig;
 import io.batchtrack.internal.Log;
-import io.batchtrack.jdbi.internal.JdbcRunStoreProvider;
+import io.batchtrack.jdbi.PostgresRunStore;
 import io.batchtrack.spi.RunStore;
 import io.batchtrack.spi.RunStoreProvider;
 import java.sql.DriverManager;
@@ -16,7 +16,8 @@ import org.postgresql.Driver;
  * the application, whose {@code DriverManager.getConnection("jdbc:postgresql:...")} could get a
  * connection of our driver version instead of its own. So it is deregistered before the store uses
  * it, and the store connects through the driver directly. Nothing else differs from tracker-jdbi's
- * own provider, whose service entry the agent jar leaves out. (The status page of {@code status.port}
+ * own provider (both build the store with the public {@link PostgresRunStore#fromConfig}), whose
+ * service entry the agent jar leaves out. (The status page of {@code status.port}
  * is not this class's business: tracker-status's listener provider starts it for the engine, and the
  * engine's close stops it.)
  *
@@ -28,16 +29,14 @@ import org.postgresql.Driver;
  * its own would close that gap entirely; relocation alone cannot.
  */
 public final class BundledJdbcStore implements RunStoreProvider {
-    private final RunStoreProvider store = new JdbcRunStoreProvider();
-
     @Override
     public String name() {
-        return store.name();
+        return "jdbc";
     }
 
     @Override
     public RunStore create(TrackerConfig config) {
-        RunStore created = store.create(config);
+        RunStore created = PostgresRunStore.fromConfig(config);
         keepDriverPrivate();
         return created;
     }
