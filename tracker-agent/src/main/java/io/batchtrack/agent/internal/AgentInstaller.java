@@ -16,7 +16,6 @@ import java.util.Map;
  */
 public final class AgentInstaller {
     /** The agent's own key: {@code false} turns the agent off (no weaving, nothing recorded). */
-    public static final String ENABLED = "enabled";
 
     private AgentInstaller() {}
 
@@ -31,25 +30,23 @@ public final class AgentInstaller {
             return;
         }
         TrackerConfig config;
-        boolean enabled;
-        boolean propagate;
+        AgentSettings settings;
         try {
             config = TrackerConfig.fromEnvironment(parsed.values());
             config.requireReadableFile();
-            enabled = config.getBoolean(ENABLED, true);
-            propagate = config.getBoolean(JdkPropagation.ENABLED, true);
+            settings = AgentSettings.from(config);
         } catch (ConfigException e) {
             Log.warn(e.getMessage() + "; batches run untracked");
             recordNothing();
             return;
         }
-        if (!enabled) {
+        if (!settings.enabled) {
             off();
             return;
         }
         BatchTracking.setGlobalConfig(config);
         ClassWeaver weaver = Weavers.of(config);
-        JdkPropagation propagation = propagate ? new JdkPropagation(instrumentation, weaver) : null;
+        JdkPropagation propagation = settings.propagate ? new JdkPropagation(instrumentation, weaver) : null;
         instrumentation.addTransformer(new TrackedBatchTransformer(new GlobalEngine(), weaver, propagation), false);
         if (propagation != null) {
             propagation.start();
@@ -62,7 +59,7 @@ public final class AgentInstaller {
      * {@code java.util.logging}, some 30 ms here, in a JVM that asked for the agent to cost nothing.
      */
     private static void off() {
-        System.err.println("INFO: batchtrack agent is off (" + ENABLED
+        System.err.println("INFO: batchtrack agent is off (" + AgentSettings.ENABLED
                 + "=false): no method is woven, no run is recorded");
         recordNothing();
     }

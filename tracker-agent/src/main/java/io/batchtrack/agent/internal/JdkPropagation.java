@@ -25,9 +25,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * JVM hands over, whatever another retransforming agent made of them.
  */
 final class JdkPropagation {
-    /** {@code false} leaves the JDK's executors alone: only {@code Tracker.wrap} carries a run to other threads. */
-    static final String ENABLED = "propagation.enabled";
-
     static final Set<String> TARGETS = Set.of(
             "java/util/concurrent/ThreadPoolExecutor",
             "java/util/concurrent/ScheduledThreadPoolExecutor",
