@@ -40,6 +40,10 @@ import org.jdbi.v3.core.statement.Query;
  * 3% failed (with an error and a stack excerpt), the newest five still running; UUID v7 ids from
  * the start time. The server runs with fsync off (reads do not commit; loading is faster) and
  * 256 MB of shared buffers; its data directory is deleted at the end.
+ *
+ * <p>Longer than most files on purpose: it is one measurement read top to bottom (grow, time,
+ * explain, purge under load) in the order of the BENCHMARKS.md section it prints, and its steps share
+ * the pool and the table's shape.
  */
 public final class TableScale {
     private static final int WARM_UP = 20;
