@@ -13,6 +13,12 @@ import java.util.function.Function;
  * One option of a verb: {@code --name VALUE}, or {@code --name} alone for a flag. Each kind reads
  * and checks its value, and a refusal names the option, the value and the rule.
  *
+ * <p>Written by hand rather than with a command-line library (picocli, JCommander) on purpose: the
+ * grammar is only {@code --name VALUE} and {@code --flag} (no short or bundled options, no nested
+ * commands), this file and {@link Options} are under 200 lines with the usage generated from the same
+ * table, and a library would be bundled, relocated and loaded inside the agent jar, which carries the
+ * command line, for every application that only wants the agent.
+ *
  * @param name the option as typed, {@code --older-than}
  * @param example a value shown in the usage ({@code P90D}), or null for a flag
  * @param parse the value read and checked (a flag's is {@code Boolean.TRUE})
