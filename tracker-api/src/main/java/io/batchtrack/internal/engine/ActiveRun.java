@@ -157,21 +157,26 @@ public final class ActiveRun implements Tracker, RunOnThread {
     /** Ends the run as the block declared: failed if {@link #fail} was called or {@link #complete} was not. */
     public void close() {
         Throwable f = failure;
-        end(f != null ? Failures.of(f) : completed ? null : NOT_COMPLETED);
+        end(f, f == null && !completed);
     }
 
     /** Ends the run with the outcome the caller saw: {@code thrown} null means the body returned normally. */
     public void finish(Throwable thrown) {
-        end(thrown == null ? null : Failures.of(thrown));
+        end(thrown, false);
     }
 
-    private void end(RunFailure outcome) {
+    /**
+     * Detaches and marks the run ended first, and only then describes the failure: describing runs
+     * the application's {@code getMessage()} and {@code toString()}, and whatever they do, the run
+     * must not stay current on the thread nor {@code running} in the store.
+     */
+    private void end(Throwable thrown, boolean incomplete) {
         detach();
         if (!ended.compareAndSet(false, true)) {
             return;
         }
         try {
-            ending.ended(this, outcome);
+            ending.ended(this, thrown != null ? Failures.of(thrown) : incomplete ? NOT_COMPLETED : null);
         } finally {
             recorded.countDown();
         }
