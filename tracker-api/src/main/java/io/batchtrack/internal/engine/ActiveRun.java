@@ -3,6 +3,7 @@ package io.batchtrack.internal.engine;
 import io.batchtrack.Metrics;
 import io.batchtrack.RunSpec;
 import io.batchtrack.Tracker;
+import io.batchtrack.TrackingException;
 import io.batchtrack.Warning;
 import io.batchtrack.config.EngineSettings;
 import io.batchtrack.internal.Checks;
@@ -177,6 +178,10 @@ public final class ActiveRun implements Tracker, RunOnThread {
         }
         try {
             ending.ended(this, thrown != null ? Failures.of(thrown) : incomplete ? NOT_COMPLETED : null);
+        } catch (TrackingException failFast) {
+            throw failFast;
+        } catch (Throwable e) { // whatever ending the run threw must not replace the body's outcome
+            Faults.logged("end", "batchtrack failed to end run " + id + " (" + spec + ")", e);
         } finally {
             recorded.countDown();
         }

@@ -94,12 +94,12 @@ final class RunLifecycle implements ActiveRun.Ending {
                 Log.warnOnce("exclusive-unguarded", "batchtrack cannot guard exclusive run " + run.id() + " (" + spec
                         + ") while its database is unreachable; the batch goes on (on-store-failure=continue)", null);
             }
-        } catch (Exception e) {
+        } catch (Throwable e) { // Errors too: a stale store jar's NoSuchMethodError must not stop the batch
             if (failFast()) {
                 throw new TrackingException("run of " + spec.batchType() + " not started: its start could not be"
                         + " recorded (on-store-failure=fail): " + Log.describe(e), e);
             }
-            Log.warnOnce("store-start", "batchtrack could not record the start of run " + run.id() + " ("
+            Faults.logged("store-start", "batchtrack could not record the start of run " + run.id() + " ("
                     + spec + "); the batch goes on", e);
         }
         listeners.started(opening);
@@ -122,7 +122,7 @@ final class RunLifecycle implements ActiveRun.Ending {
         Instant end = clock.instant();
         heartbeat.ended(run);
         RunRecord record = StatusRules.ended(run.snapshot(), end, outcome);
-        Exception failure = finish(record);
+        Throwable failure = finish(record);
         if (failure == null) {
             readiness.after(record);
         }
@@ -137,15 +137,15 @@ final class RunLifecycle implements ActiveRun.Ending {
     }
 
     /** Hands a final record to the store, or to the spool if its database is unreachable; returns the failure, or null. */
-    private Exception finish(RunRecord record) {
+    private Throwable finish(RunRecord record) {
         try {
             store.runFinished(record);
             return null;
         } catch (StoreUnavailableException e) {
             spool(Op.FINISH, record, e);
             return e;
-        } catch (Exception e) {
-            Log.warnOnce("store-finish", "batchtrack could not record the end of run " + record.id() + " ("
+        } catch (Throwable e) { // Errors too: they must not replace what the body returned or threw
+            Faults.logged("store-finish", "batchtrack could not record the end of run " + record.id() + " ("
                     + record.spec() + ", " + record.status() + ")", e);
             return e;
         }
