@@ -127,8 +127,6 @@ public final class BatchTracker implements Tracker, AutoCloseable {
         }
         try {
             run.finish(null);
-        } catch (TrackingException failFast) {
-            throw failFast;
         } catch (Throwable e) {
             Faults.logged("end", "batchtrack failed to end run " + run.id(), e);
         }
@@ -174,9 +172,9 @@ public final class BatchTracker implements Tracker, AutoCloseable {
 
     /**
      * Ends the run: restores the previous run as current, writes the final row and, after
-     * success or partial, refreshes readiness. Calling it again does nothing.
-     *
-     * @throws TrackingException only under the fail-fast policy, when the row could not be written
+     * success or partial, refreshes readiness. Calling it again does nothing. Never throws: a row
+     * that cannot be written is logged, under {@code on-store-failure=fail} too (that policy
+     * governs the start only).
      */
     @Override
     public void close() {
@@ -187,8 +185,7 @@ public final class BatchTracker implements Tracker, AutoCloseable {
      * Ends the run with the outcome the caller saw: {@code thrown} null means the body returned
      * normally, else the run is recorded {@code failed} with it. For an asynchronous batch, whose
      * result completes after its block; calling it again, or after {@link #close()}, does nothing.
-     *
-     * @throws TrackingException only under the fail-fast policy, when the row could not be written
+     * Never throws, as {@link #close()}.
      */
     public void finish(Throwable thrown) {
         run.finish(thrown);

@@ -3,7 +3,6 @@ package io.batchtrack.internal.engine;
 import io.batchtrack.Metrics;
 import io.batchtrack.RunSpec;
 import io.batchtrack.Tracker;
-import io.batchtrack.TrackingException;
 import io.batchtrack.Warning;
 import io.batchtrack.config.EngineSettings;
 import io.batchtrack.internal.Checks;
@@ -45,10 +44,7 @@ public final class ActiveRun implements Tracker, RunOnThread {
 
     /** What is told when a run ends: the lifecycle, which records it. */
     public interface Ending {
-        /**
-         * @param outcome why the run failed, or null if its body returned normally
-         * @throws io.batchtrack.TrackingException only under the fail-fast policy
-         */
+        /** @param outcome why the run failed, or null if its body returned normally; never throws on purpose */
         void ended(ActiveRun run, RunFailure outcome);
     }
 
@@ -178,8 +174,6 @@ public final class ActiveRun implements Tracker, RunOnThread {
         }
         try {
             ending.ended(this, thrown != null ? Failures.of(thrown) : incomplete ? NOT_COMPLETED : null);
-        } catch (TrackingException failFast) {
-            throw failFast;
         } catch (Throwable e) { // whatever ending the run threw must not replace the body's outcome
             Faults.logged("end", "batchtrack failed to end run " + id + " (" + spec + ")", e);
         } finally {

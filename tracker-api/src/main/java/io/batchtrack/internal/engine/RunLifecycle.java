@@ -116,7 +116,12 @@ final class RunLifecycle implements ActiveRun.Ending {
         listeners.finished(skipped);
     }
 
-    /** @throws TrackingException under fail-fast, when the end could not be recorded */
+    /**
+     * Records the end. Never throws, under fail-fast neither: that policy governs the start (a run
+     * that cannot be recorded does not start); once the body has run, its value or exception reaches
+     * the caller unchanged, on the synchronous and the asynchronous path alike, and an end that could
+     * not be recorded is logged at WARNING, every time.
+     */
     @Override
     public void ended(ActiveRun run, RunFailure outcome) {
         Instant end = clock.instant();
@@ -128,11 +133,16 @@ final class RunLifecycle implements ActiveRun.Ending {
         }
         listeners.finished(record);
         if (failure != null && failFast()) {
-            throw new TrackingException("the end of run " + run.id() + " (" + record.spec() + ", " + record.status()
-                    + ") could not be recorded (on-store-failure=fail)"
-                    + (failure instanceof StoreUnavailableException && store.spoolEnabled()
-                            ? "; it is spooled and will be written when the database answers" : "")
-                    + ": " + Log.describe(failure), failure);
+            try {
+                Log.warn("batchtrack could not record the end of run " + run.id() + " (" + record.spec() + ", "
+                        + record.status() + ") under on-store-failure=fail, which governs the start only: the batch's"
+                        + " result reaches its caller unchanged"
+                        + (failure instanceof StoreUnavailableException && store.spoolEnabled()
+                                ? "; the end is spooled and will be written when the database answers" : "")
+                        + ": " + Log.describe(failure));
+            } catch (Throwable cannotLog) {
+                // out of memory even for the line: the batch goes on
+            }
         }
     }
 

@@ -19,8 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * woven, aspect and programmatic runs are the same runs. The front door holds what {@code enter}
  * returned, the engine's {@link ActiveRun}, between the two.
  *
- * <p>Neither call throws into the woven method, except {@link TrackingException} under the
- * fail-fast policy (and {@link io.batchtrack.RunConflictException}): an unusable spec, a store
+ * <p>{@link #exit} never throws into the woven method; {@link #enter} only throws
+ * {@link TrackingException} under the fail-fast policy (the run does not start) and
+ * {@link io.batchtrack.RunConflictException}: an unusable spec, a store
  * failure or anything else tracking code throws, {@link Error}s included, is logged and the method
  * runs untracked.
  */
@@ -105,11 +106,6 @@ public final class Woven {
             } else {
                 run.finish(thrown);
             }
-        } catch (TrackingException e) {
-            if (thrown == null) {
-                throw e;
-            }
-            thrown.addSuppressed(e);
         } catch (Throwable e) { // Errors too: never in place of what the body returned or threw
             Faults.logged("exit", "batchtrack failed to end the run of " + tracked.member(), e);
         }
