@@ -39,8 +39,11 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Safe to use from many threads: an increment is an add on a {@link LongAdder} (no lock, no I/O),
  * a warning a short lock on the list. What arrives after the end is dropped, counted and logged once.
+ *
+ * <p>A tracked call made inside a run of its own batch type and period gets a {@link JoinedRun}
+ * instead, the one subclass: a handle on the run around it that records nothing of its own.
  */
-public final class ActiveRun implements Tracker, RunOnThread {
+public sealed class ActiveRun implements Tracker, RunOnThread permits JoinedRun {
 
     /** What is told when a run ends: the lifecycle, which records it. */
     public interface Ending {
@@ -243,6 +246,23 @@ public final class ActiveRun implements Tracker, RunOnThread {
 
     public RunSpec runSpec() {
         return spec;
+    }
+
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    EngineSettings limits() {
+        return limits;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** Whether a call of {@code spec} made while this run is current joins it: same batch type and period, still open. */
+    boolean joinedBy(RunSpec spec) {
+        return !isEnded() && this.spec.batchType().equals(spec.batchType()) && this.spec.period().equals(spec.period());
     }
 
     public Optional<UUID> parentId() {

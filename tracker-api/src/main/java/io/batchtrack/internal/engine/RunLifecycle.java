@@ -19,8 +19,9 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Opens and ends runs. Opening: the spec gets the engine's trigger and exclusivity, the run its
- * parent (the run current on this thread), the store its start; an exclusive run that loses is
+ * Opens and ends runs. Opening: the spec gets the engine's trigger and exclusivity; a call inside
+ * an open run of the same batch type and period joins that run ({@link JoinedRun}); otherwise the run
+ * gets its parent (the run current on this thread) and the store its start; an exclusive run that loses is
  * recorded as skipped and throws {@link RunConflictException} (or, where the caller can skip its
  * body, returns skipped); a store that fails is logged and the batch goes on, or under
  * {@code on-store-failure=fail} the run does not start. Ending: the status by {@link StatusRules},
@@ -69,8 +70,11 @@ final class RunLifecycle implements ActiveRun.Ending {
             throw new TrackingException("run of " + spec.batchType() + " not started: " + unusable.getMessage(),
                     unusable);
         }
-        Instant now = clock.instant();
         RunOnThread parent = CurrentRun.get();
+        if (parent instanceof ActiveRun outer && outer.joinedBy(spec)) {
+            return new JoinedRun(outer); // re-entrance: part of the run around it, never a run of its own
+        }
+        Instant now = clock.instant();
         ActiveRun run = new ActiveRun(Ids.newRunId(now.toEpochMilli()), parent == null ? null : parent.id(), spec, now,
                 settings, clock, this);
         heartbeat.runOpening();
