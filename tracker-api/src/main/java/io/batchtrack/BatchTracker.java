@@ -2,6 +2,7 @@ package io.batchtrack;
 
 import io.batchtrack.internal.engine.ActiveRun;
 import io.batchtrack.internal.engine.Engine;
+import io.batchtrack.internal.engine.Faults;
 import io.batchtrack.internal.engine.GlobalEngine;
 import java.util.Optional;
 import java.util.UUID;
@@ -71,7 +72,7 @@ public final class BatchTracker implements Tracker, AutoCloseable {
         if (body == null) {
             throw new IllegalArgumentException("body must not be null");
         }
-        ActiveRun run = engine.open(spec, false);
+        ActiveRun run = open(engine, spec, false);
         T result;
         try {
             result = body.run();
@@ -79,7 +80,7 @@ public final class BatchTracker implements Tracker, AutoCloseable {
             finishAfterThrow(run, t);
             throw t;
         }
-        run.finish(null);
+        finishAfterReturn(run);
         return result;
     }
 
@@ -87,8 +88,8 @@ public final class BatchTracker implements Tracker, AutoCloseable {
         if (body == null) {
             throw new IllegalArgumentException("body must not be null");
         }
-        ActiveRun run = engine.open(spec, engine.settings().onConflict() == io.batchtrack.config.ConflictPolicy.SKIP);
-        if (run.isSkipped()) {
+        ActiveRun run = open(engine, spec, engine.settings().onConflict() == io.batchtrack.config.ConflictPolicy.SKIP);
+        if (run != null && run.isSkipped()) {
             return;
         }
         try {
@@ -97,16 +98,54 @@ public final class BatchTracker implements Tracker, AutoCloseable {
             finishAfterThrow(run, t);
             throw t;
         }
-        run.finish(null);
+        finishAfterReturn(run);
+    }
+
+    /**
+     * The run of a callback, or null (the body runs untracked) if opening it failed in a way not
+     * meant for the caller: only fail-fast's {@link TrackingException} and a lost exclusive run's
+     * {@link RunConflictException} (one) reach it, and a bad spec's {@link IllegalArgumentException}.
+     */
+    private static ActiveRun open(Engine engine, RunSpec spec, boolean skipOnConflict) {
+        if (spec == null) {
+            throw new IllegalArgumentException("run spec must not be null");
+        }
+        try {
+            return engine.open(spec, skipOnConflict);
+        } catch (TrackingException e) {
+            throw e;
+        } catch (Throwable e) {
+            Faults.logged("open", "batchtrack could not open the run of " + spec + "; the body runs untracked", e);
+            return null;
+        }
+    }
+
+    /** Ends a run whose body returned; whatever goes wrong recording it never replaces the result. */
+    private static void finishAfterReturn(ActiveRun run) {
+        if (run == null) {
+            return;
+        }
+        try {
+            run.finish(null);
+        } catch (Throwable e) {
+            Faults.logged("end", "batchtrack failed to end run " + run.id(), e);
+        }
     }
 
     /** Ends a run whose body threw; a failure to record it never replaces the body's exception. */
     private static void finishAfterThrow(ActiveRun run, Throwable thrown) {
+        if (run == null) {
+            return;
+        }
         try {
             run.finish(thrown);
-        } catch (RuntimeException trackingFailure) {
+        } catch (Throwable trackingFailure) {
             if (trackingFailure != thrown) {
-                thrown.addSuppressed(trackingFailure);
+                try {
+                    thrown.addSuppressed(trackingFailure);
+                } catch (Throwable cannotAttach) {
+                    Faults.logged("end", "batchtrack failed to end run " + run.id(), trackingFailure);
+                }
             }
         }
     }
@@ -133,9 +172,9 @@ public final class BatchTracker implements Tracker, AutoCloseable {
 
     /**
      * Ends the run: restores the previous run as current, writes the final row and, after
-     * success or partial, refreshes readiness. Calling it again does nothing.
-     *
-     * @throws TrackingException only under the fail-fast policy, when the row could not be written
+     * success or partial, refreshes readiness. Calling it again does nothing. Never throws: a row
+     * that cannot be written is logged, under {@code on-store-failure=fail} too (that policy
+     * governs the start only).
      */
     @Override
     public void close() {
@@ -146,8 +185,7 @@ public final class BatchTracker implements Tracker, AutoCloseable {
      * Ends the run with the outcome the caller saw: {@code thrown} null means the body returned
      * normally, else the run is recorded {@code failed} with it. For an asynchronous batch, whose
      * result completes after its block; calling it again, or after {@link #close()}, does nothing.
-     *
-     * @throws TrackingException only under the fail-fast policy, when the row could not be written
+     * Never throws, as {@link #close()}.
      */
     public void finish(Throwable thrown) {
         run.finish(thrown);

@@ -27,7 +27,8 @@ import java.util.Objects;
  *
  * <p>Tracking never changes the program: under the default policy a store failure is logged and
  * the batch goes on. Under {@link StoreFailurePolicy#FAIL} a run that cannot be recorded does not
- * start ({@link TrackingException}).
+ * start ({@link TrackingException}); once its body has run, its value or exception reaches the
+ * caller unchanged and an end that cannot be recorded is logged at WARNING.
  *
  * <p>Reliability (see RELIABILITY.md): while runs are open, one shared daemon thread writes each
  * run's heartbeat and counters every {@code heartbeat-interval} and asks the store to mark runs of

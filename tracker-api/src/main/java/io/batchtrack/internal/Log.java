@@ -42,8 +42,14 @@ public final class Log {
                 b.append(" <- ");
             }
             b.append(c.getClass().getName());
-            if (c.getMessage() != null) {
-                b.append(": ").append(Text.clean(c.getMessage(), 300));
+            String message;
+            try {
+                message = c.getMessage();
+            } catch (Throwable unreadable) { // an application's getMessage() may throw: name the class only
+                message = "message unavailable: " + unreadable.getClass().getName();
+            }
+            if (message != null) {
+                b.append(": ").append(Text.clean(message, 300));
             }
         }
         return b.toString();

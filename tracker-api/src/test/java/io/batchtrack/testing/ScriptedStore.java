@@ -31,7 +31,8 @@ public class ScriptedStore implements RunStore, ReadinessRefresher {
 
     private final InMemoryRunStore held;
     private final List<Made> made = new CopyOnWriteArrayList<>();
-    private final Map<Call, RuntimeException> failing = new ConcurrentHashMap<>();
+    private final Map<Call, Throwable> failing = new ConcurrentHashMap<>();
+    private final Map<Call, Throwable> failingOnce = new ConcurrentHashMap<>();
     private final Map<Call, Duration> slow = new ConcurrentHashMap<>();
     private final AtomicInteger sweeps = new AtomicInteger();
     private volatile StoreUnavailableException down;
@@ -64,14 +65,30 @@ public class ScriptedStore implements RunStore, ReadinessRefresher {
         return this;
     }
 
-    /** From now on {@code call} throws {@code failure} (null: it no longer does). */
-    public ScriptedStore failing(Call call, RuntimeException failure) {
+    /**
+     * From now on {@code call} throws {@code failure} (null: it no longer does): an unchecked
+     * exception or an {@link Error} of any kind, as a broken store or class path would.
+     */
+    public ScriptedStore failing(Call call, Throwable failure) {
         if (failure == null) {
             failing.remove(call);
         } else {
-            failing.put(call, failure);
+            failing.put(call, unchecked(failure));
         }
         return this;
+    }
+
+    /** The next {@code call} (only that one) throws {@code failure}; later ones answer as scripted otherwise. */
+    public ScriptedStore failingOnce(Call call, Throwable failure) {
+        failingOnce.put(call, unchecked(failure));
+        return this;
+    }
+
+    private static Throwable unchecked(Throwable failure) {
+        if (!(failure instanceof RuntimeException) && !(failure instanceof Error)) {
+            throw new IllegalArgumentException("a scripted failure is unchecked or an Error, not " + failure);
+        }
+        return failure;
     }
 
     /** From now on {@code call} takes {@code delay} before it answers (or fails). */
@@ -141,10 +158,16 @@ public class ScriptedStore implements RunStore, ReadinessRefresher {
                 Thread.currentThread().interrupt();
             }
         }
-        RuntimeException failure = down != null && call != Call.REFRESH ? down : failing.get(call);
+        Throwable failure = down != null && call != Call.REFRESH ? down : failingOnce.remove(call);
+        if (failure == null) {
+            failure = failing.get(call);
+        }
         if (failure != null) {
             made.add(new Made(call, record, false, Thread.currentThread().getName()));
-            throw failure;
+            if (failure instanceof Error e) {
+                throw e;
+            }
+            throw (RuntimeException) failure;
         }
     }
 

@@ -39,15 +39,15 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Safe to use from many threads: an increment is an add on a {@link LongAdder} (no lock, no I/O),
  * a warning a short lock on the list. What arrives after the end is dropped, counted and logged once.
+ *
+ * <p>A tracked call made inside a run of its own batch type and period gets a {@link JoinedRun}
+ * instead, the one subclass: a handle on the run around it that records nothing of its own.
  */
-public final class ActiveRun implements Tracker, RunOnThread {
+public sealed class ActiveRun implements Tracker, RunOnThread permits JoinedRun {
 
     /** What is told when a run ends: the lifecycle, which records it. */
     public interface Ending {
-        /**
-         * @param outcome why the run failed, or null if its body returned normally
-         * @throws io.batchtrack.TrackingException only under the fail-fast policy
-         */
+        /** @param outcome why the run failed, or null if its body returned normally; never throws on purpose */
         void ended(ActiveRun run, RunFailure outcome);
     }
 
@@ -157,21 +157,28 @@ public final class ActiveRun implements Tracker, RunOnThread {
     /** Ends the run as the block declared: failed if {@link #fail} was called or {@link #complete} was not. */
     public void close() {
         Throwable f = failure;
-        end(f != null ? Failures.of(f) : completed ? null : NOT_COMPLETED);
+        end(f, f == null && !completed);
     }
 
     /** Ends the run with the outcome the caller saw: {@code thrown} null means the body returned normally. */
     public void finish(Throwable thrown) {
-        end(thrown == null ? null : Failures.of(thrown));
+        end(thrown, false);
     }
 
-    private void end(RunFailure outcome) {
+    /**
+     * Detaches and marks the run ended first, and only then describes the failure: describing runs
+     * the application's {@code getMessage()} and {@code toString()}, and whatever they do, the run
+     * must not stay current on the thread nor {@code running} in the store.
+     */
+    private void end(Throwable thrown, boolean incomplete) {
         detach();
         if (!ended.compareAndSet(false, true)) {
             return;
         }
         try {
-            ending.ended(this, outcome);
+            ending.ended(this, thrown != null ? Failures.of(thrown) : incomplete ? NOT_COMPLETED : null);
+        } catch (Throwable e) { // whatever ending the run threw must not replace the body's outcome
+            Faults.logged("end", "batchtrack failed to end run " + id + " (" + spec + ")", e);
         } finally {
             recorded.countDown();
         }
@@ -239,6 +246,23 @@ public final class ActiveRun implements Tracker, RunOnThread {
 
     public RunSpec runSpec() {
         return spec;
+    }
+
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    EngineSettings limits() {
+        return limits;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** Whether a call of {@code spec} made while this run is current joins it: same batch type and period, still open. */
+    boolean joinedBy(RunSpec spec) {
+        return !isEnded() && this.spec.batchType().equals(spec.batchType()) && this.spec.period().equals(spec.period());
     }
 
     public Optional<UUID> parentId() {

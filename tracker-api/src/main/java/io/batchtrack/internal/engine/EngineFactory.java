@@ -1,5 +1,6 @@
 package io.batchtrack.internal.engine;
 
+import io.batchtrack.TrackingException;
 import io.batchtrack.Trigger;
 import io.batchtrack.config.ConfigException;
 import io.batchtrack.config.EngineSettings;
@@ -35,11 +36,21 @@ public final class EngineFactory {
             Log.warn(e.getMessage() + (policy == StoreFailurePolicy.FAIL
                     ? "; every tracked run will fail (on-store-failure=fail)" : "; batches run untracked"));
             return untracked(settings, policy, e);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // Errors too: a stale META-INF/services entry throws ServiceConfigurationError
             Log.warn("batchtrack could not start its store (" + Log.describe(e) + ")"
                     + (global ? "; batches run untracked" : ""));
-            return untracked(settings, policy, e);
+            return untracked(settings, policy, e instanceof RuntimeException r ? r
+                    : new TrackingException("batchtrack could not start its store: " + Log.describe(e), e));
         }
+    }
+
+    /**
+     * The engine of a process whose engine could not even be built (out of memory, say): it records
+     * nothing and builds nothing; the caller keeps it, so that no later call tries again.
+     */
+    public static Engine none() {
+        return new Engine(EngineSettings.builder().policy(StoreFailurePolicy.CONTINUE).trigger(Trigger.MANUAL)
+                .spoolDirectory(null).build(), RunStore.NONE, null, Clock.systemUTC(), List.of(), null);
     }
 
     /** The engine of a configuration that cannot be used: records nothing, or under fail-fast starts nothing. */

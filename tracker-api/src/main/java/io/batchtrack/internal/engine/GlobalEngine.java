@@ -21,12 +21,22 @@ public final class GlobalEngine {
             synchronized (GlobalEngine.class) {
                 e = engine;
                 if (e == null) {
-                    e = EngineFactory.fromConfig(config != null ? config : TrackerConfig.fromEnvironment(), true);
-                    engine = e;
+                    e = build();
+                    engine = e; // remembered even when it could not be built: never rebuilt on every call
                 }
             }
         }
         return e;
+    }
+
+    /** The configured engine; if even that fails (anything thrown), an engine that records nothing, logged once. */
+    private static Engine build() {
+        try {
+            return EngineFactory.fromConfig(config != null ? config : TrackerConfig.fromEnvironment(), true);
+        } catch (Throwable e) {
+            Faults.logged("global-engine", "batchtrack could not build its engine; batches run untracked", e);
+            return EngineFactory.none();
+        }
     }
 
     /** The configuration the engine is built from on first use; no effect once it exists. */

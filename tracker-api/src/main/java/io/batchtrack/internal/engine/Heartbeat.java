@@ -50,20 +50,34 @@ final class Heartbeat {
      */
     void runOpening() {
         if (firstRun.compareAndSet(true, false) && store.spoolEnabled()) {
-            Pulse.runSoon(new Runnable() {
-                @Override
-                public void run() {
-                    replayLeftovers();
-                }
-            });
+            try {
+                Pulse.runSoon(new Runnable() {
+                    @Override
+                    public void run() {
+                        replayLeftovers();
+                    }
+                });
+            } catch (Throwable e) { // no thread to be had (out of memory, a thread limit): the next start tries
+                firstRun.set(true);
+                Faults.logged("heartbeat-start", "batchtrack cannot start its heartbeat thread; the batch goes on", e);
+            }
         }
     }
 
     void opened(ActiveRun run) {
         synchronized (schedule) {
             open.add(run);
-            if (!closed) {
+            startBeating();
+        }
+    }
+
+    /** Under {@code schedule}: beat unless closed; a thread that cannot be had is logged, the batch goes on. */
+    private void startBeating() {
+        if (!closed) {
+            try {
                 pulse.start();
+            } catch (Throwable e) {
+                Faults.logged("heartbeat-start", "batchtrack cannot start its heartbeat thread; the batch goes on", e);
             }
         }
     }
@@ -77,9 +91,7 @@ final class Heartbeat {
     /** A record waits in the spool: keep beating (and so retrying) even if no run is open. */
     void keepBeating() {
         synchronized (schedule) {
-            if (!closed) {
-                pulse.start();
-            }
+            startBeating();
         }
     }
 
@@ -89,7 +101,13 @@ final class Heartbeat {
             if (closed) {
                 return;
             }
-            boolean reachable = store.replay(true, true);
+            boolean reachable;
+            try {
+                reachable = store.replay(true, true);
+            } catch (Throwable e) { // the heartbeats of live runs come first: write them all the same
+                Faults.logged("heartbeat-replay", "batchtrack could not hand spooled records over", e);
+                reachable = true;
+            }
             if (reachable || !listeners.isEmpty()) {
                 for (ActiveRun run : List.copyOf(open)) {
                     if (!run.isEnded()) {
@@ -118,8 +136,8 @@ final class Heartbeat {
             } catch (StoreUnavailableException e) {
                 Log.warnOnce("heartbeat-down", "batchtrack heartbeat cannot reach the store: " + Log.describe(e), null);
                 return;
-            } catch (Exception e) {
-                Log.warnOnce("heartbeat-store", "batchtrack could not write the heartbeat of run " + run.id(), e);
+            } catch (Throwable e) { // Errors too: one run's failed heartbeat must not skip the others'
+                Faults.logged("heartbeat-store", "batchtrack could not write the heartbeat of run " + run.id(), e);
             }
         }
         try {
@@ -129,8 +147,8 @@ final class Heartbeat {
             }
         } catch (StoreUnavailableException e) {
             // the outage is marked; the next beat tries again
-        } catch (Exception e) {
-            Log.warnOnce("sweep", "batchtrack could not sweep abandoned runs", e);
+        } catch (Throwable e) {
+            Faults.logged("sweep", "batchtrack could not sweep abandoned runs", e);
         }
     }
 

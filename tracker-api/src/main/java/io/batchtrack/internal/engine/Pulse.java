@@ -1,6 +1,5 @@
 package io.batchtrack.internal.engine;
 
-import io.batchtrack.internal.Log;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -70,7 +69,11 @@ final class Pulse {
         Shared.EXECUTOR.execute(new Safely(work));
     }
 
-    /** A periodic task that throws is never run again: log and keep beating. */
+    /**
+     * A periodic task that throws is never run again (the executor drops it, and {@link #start}
+     * sees it as scheduled): whatever a beat throws, {@code Error}s included, is logged and the
+     * next beat comes.
+     */
     private static final class Safely implements Runnable {
         private final Runnable work;
 
@@ -82,8 +85,8 @@ final class Pulse {
         public void run() {
             try {
                 work.run();
-            } catch (RuntimeException | LinkageError e) {
-                Log.warnOnce("heartbeat", "batchtrack heartbeat failed", e);
+            } catch (Throwable e) {
+                Faults.logged("heartbeat", "batchtrack heartbeat failed; the next beat comes as usual", e);
             }
         }
     }

@@ -19,8 +19,9 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Opens and ends runs. Opening: the spec gets the engine's trigger and exclusivity, the run its
- * parent (the run current on this thread), the store its start; an exclusive run that loses is
+ * Opens and ends runs. Opening: the spec gets the engine's trigger and exclusivity; a call inside
+ * an open run of the same batch type and period joins that run ({@link JoinedRun}); otherwise the run
+ * gets its parent (the run current on this thread) and the store its start; an exclusive run that loses is
  * recorded as skipped and throws {@link RunConflictException} (or, where the caller can skip its
  * body, returns skipped); a store that fails is logged and the batch goes on, or under
  * {@code on-store-failure=fail} the run does not start. Ending: the status by {@link StatusRules},
@@ -69,8 +70,11 @@ final class RunLifecycle implements ActiveRun.Ending {
             throw new TrackingException("run of " + spec.batchType() + " not started: " + unusable.getMessage(),
                     unusable);
         }
-        Instant now = clock.instant();
         RunOnThread parent = CurrentRun.get();
+        if (parent instanceof ActiveRun outer && outer.joinedBy(spec)) {
+            return new JoinedRun(outer); // re-entrance: part of the run around it, never a run of its own
+        }
+        Instant now = clock.instant();
         ActiveRun run = new ActiveRun(Ids.newRunId(now.toEpochMilli()), parent == null ? null : parent.id(), spec, now,
                 settings, clock, this);
         heartbeat.runOpening();
@@ -94,12 +98,12 @@ final class RunLifecycle implements ActiveRun.Ending {
                 Log.warnOnce("exclusive-unguarded", "batchtrack cannot guard exclusive run " + run.id() + " (" + spec
                         + ") while its database is unreachable; the batch goes on (on-store-failure=continue)", null);
             }
-        } catch (Exception e) {
+        } catch (Throwable e) { // Errors too: a stale store jar's NoSuchMethodError must not stop the batch
             if (failFast()) {
                 throw new TrackingException("run of " + spec.batchType() + " not started: its start could not be"
                         + " recorded (on-store-failure=fail): " + Log.describe(e), e);
             }
-            Log.warnOnce("store-start", "batchtrack could not record the start of run " + run.id() + " ("
+            Faults.logged("store-start", "batchtrack could not record the start of run " + run.id() + " ("
                     + spec + "); the batch goes on", e);
         }
         listeners.started(opening);
@@ -116,36 +120,46 @@ final class RunLifecycle implements ActiveRun.Ending {
         listeners.finished(skipped);
     }
 
-    /** @throws TrackingException under fail-fast, when the end could not be recorded */
+    /**
+     * Records the end. Never throws, under fail-fast neither: that policy governs the start (a run
+     * that cannot be recorded does not start); once the body has run, its value or exception reaches
+     * the caller unchanged, on the synchronous and the asynchronous path alike, and an end that could
+     * not be recorded is logged at WARNING, every time.
+     */
     @Override
     public void ended(ActiveRun run, RunFailure outcome) {
         Instant end = clock.instant();
         heartbeat.ended(run);
         RunRecord record = StatusRules.ended(run.snapshot(), end, outcome);
-        Exception failure = finish(record);
+        Throwable failure = finish(record);
         if (failure == null) {
             readiness.after(record);
         }
         listeners.finished(record);
         if (failure != null && failFast()) {
-            throw new TrackingException("the end of run " + run.id() + " (" + record.spec() + ", " + record.status()
-                    + ") could not be recorded (on-store-failure=fail)"
-                    + (failure instanceof StoreUnavailableException && store.spoolEnabled()
-                            ? "; it is spooled and will be written when the database answers" : "")
-                    + ": " + Log.describe(failure), failure);
+            try {
+                Log.warn("batchtrack could not record the end of run " + run.id() + " (" + record.spec() + ", "
+                        + record.status() + ") under on-store-failure=fail, which governs the start only: the batch's"
+                        + " result reaches its caller unchanged"
+                        + (failure instanceof StoreUnavailableException && store.spoolEnabled()
+                                ? "; the end is spooled and will be written when the database answers" : "")
+                        + ": " + Log.describe(failure));
+            } catch (Throwable cannotLog) {
+                // out of memory even for the line: the batch goes on
+            }
         }
     }
 
     /** Hands a final record to the store, or to the spool if its database is unreachable; returns the failure, or null. */
-    private Exception finish(RunRecord record) {
+    private Throwable finish(RunRecord record) {
         try {
             store.runFinished(record);
             return null;
         } catch (StoreUnavailableException e) {
             spool(Op.FINISH, record, e);
             return e;
-        } catch (Exception e) {
-            Log.warnOnce("store-finish", "batchtrack could not record the end of run " + record.id() + " ("
+        } catch (Throwable e) { // Errors too: they must not replace what the body returned or threw
+            Faults.logged("store-finish", "batchtrack could not record the end of run " + record.id() + " ("
                     + record.spec() + ", " + record.status() + ")", e);
             return e;
         }

@@ -20,9 +20,13 @@ public final class ReadinessRefresh {
         if (record.status().refreshesReadiness()) {
             try {
                 refresher.refresh(record);
-            } catch (Exception e) {
-                Log.warnOnce("readiness", "readiness refresh for " + record.spec().period() + " after run "
-                        + record.id() + " failed; the run stays " + record.status(), e);
+            } catch (Throwable e) { // Errors too: a refresher's failure never reaches the batch
+                try {
+                    Log.warnOnce("readiness", "readiness refresh for " + record.spec().period() + " after run "
+                            + record.id() + " failed; the run stays " + record.status(), e);
+                } catch (Throwable cannotLog) {
+                    // out of memory even for the line: the run is recorded, the batch goes on
+                }
             }
         }
     }

@@ -2,10 +2,13 @@ package io.batchtrack.internal.store;
 
 import io.batchtrack.config.ConfigException;
 import io.batchtrack.config.TrackerConfig;
+import io.batchtrack.internal.Log;
 import io.batchtrack.spi.RunStore;
 import io.batchtrack.spi.RunStoreProvider;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
@@ -16,6 +19,7 @@ import java.util.ServiceLoader;
  */
 public final class Stores {
     public static final String DEFAULT = "jdbc";
+    private static final int MAX_BROKEN = 16; // an iterator that fails without moving on would loop for ever
 
     private Stores() {}
 
@@ -27,7 +31,20 @@ public final class Stores {
             default: break;
         }
         List<String> known = new ArrayList<>(List.of("none", "log"));
-        for (RunStoreProvider p : ServiceLoader.load(RunStoreProvider.class, Stores.class.getClassLoader())) {
+        Iterator<RunStoreProvider> providers = ServiceLoader.load(RunStoreProvider.class,
+                Stores.class.getClassLoader()).iterator();
+        for (int broken = 0; broken <= MAX_BROKEN;) {
+            RunStoreProvider p;
+            try {
+                if (!providers.hasNext()) {
+                    break;
+                }
+                p = providers.next();
+            } catch (ServiceConfigurationError e) { // a stale META-INF/services entry: the others may still do
+                broken++;
+                Log.warn("batchtrack skips a store provider that cannot be loaded: " + Log.describe(e));
+                continue;
+            }
             if (p.name().equals(name)) {
                 return p.create(config);
             }

@@ -1,6 +1,6 @@
 package io.batchtrack.internal.weaving;
 
-import io.batchtrack.internal.Log;
+import io.batchtrack.internal.engine.Faults;
 import io.batchtrack.internal.engine.ActiveRun;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -29,8 +29,8 @@ public final class AsyncRuns {
         stage.whenComplete((value, failure) -> {
             try {
                 run.finish(failure);
-            } catch (RuntimeException e) {
-                Log.warnOnce("exit-async", "batchtrack failed to end asynchronous run " + run.id(), e);
+            } catch (Throwable e) { // what this callback throws would only reach a dependent nobody reads
+                Faults.logged("exit-async", "batchtrack failed to end asynchronous run " + run.id(), e);
             } finally {
                 PENDING.remove(run);
             }

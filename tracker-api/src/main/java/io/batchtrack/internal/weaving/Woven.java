@@ -7,6 +7,7 @@ import io.batchtrack.config.StoreFailurePolicy;
 import io.batchtrack.internal.Log;
 import io.batchtrack.internal.engine.ActiveRun;
 import io.batchtrack.internal.engine.Engine;
+import io.batchtrack.internal.engine.Faults;
 import io.batchtrack.internal.engine.GlobalEngine;
 import java.lang.reflect.Method;
 import java.util.concurrent.CompletionStage;
@@ -18,8 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * woven, aspect and programmatic runs are the same runs. The front door holds what {@code enter}
  * returned, the engine's {@link ActiveRun}, between the two.
  *
- * <p>Neither call throws into the woven method, except {@link TrackingException} under the
- * fail-fast policy: an unusable spec or a store failure is logged and the method runs untracked.
+ * <p>{@link #exit} never throws into the woven method; {@link #enter} only throws
+ * {@link TrackingException} under the fail-fast policy (the run does not start) and
+ * {@link io.batchtrack.RunConflictException}: an unusable spec, a store
+ * failure or anything else tracking code throws, {@link Error}s included, is logged and the method
+ * runs untracked.
  */
 public final class Woven {
     /** Per declaring class: held by the class itself, so plugin and web-app loaders can still be unloaded. */
@@ -64,24 +68,24 @@ public final class Woven {
         if (tracked == null) {
             return null;
         }
-        Engine engine = GlobalEngine.get();
-        RunSpec spec;
         try {
-            spec = tracked.resolve(args, engine.settings().trigger(), engine.clock());
-        } catch (RuntimeException e) {
-            if (engine.settings().onStoreFailure() == StoreFailurePolicy.FAIL) {
-                throw new TrackingException("run of " + tracked.member() + " not started: " + e.getMessage(), e);
+            Engine engine = GlobalEngine.get();
+            RunSpec spec;
+            try {
+                spec = tracked.resolve(args, engine.settings().trigger(), engine.clock());
+            } catch (RuntimeException e) {
+                if (engine.settings().onStoreFailure() == StoreFailurePolicy.FAIL) {
+                    throw new TrackingException("run of " + tracked.member() + " not started: " + e.getMessage(), e);
+                }
+                Log.warnOnce("spec:" + tracked.member(), "call of " + tracked.member() + " runs untracked: "
+                        + e.getMessage(), null);
+                return null;
             }
-            Log.warnOnce("spec:" + tracked.member(), "call of " + tracked.member() + " runs untracked: "
-                    + e.getMessage(), null);
-            return null;
-        }
-        try {
             return engine.open(spec, mayBeSkipped && engine.settings().onConflict() == ConflictPolicy.SKIP);
-        } catch (TrackingException e) {
+        } catch (TrackingException e) { // fail-fast, or an exclusive run that lost: meant for the caller
             throw e;
-        } catch (RuntimeException e) {
-            Log.warnOnce("enter", "call of " + tracked.member() + " runs untracked", e);
+        } catch (Throwable e) { // anything else tracking code throws, Errors included: the body runs untracked
+            Faults.logged("enter", "call of " + tracked.member() + " runs untracked", e);
             return null;
         }
     }
@@ -102,13 +106,8 @@ public final class Woven {
             } else {
                 run.finish(thrown);
             }
-        } catch (TrackingException e) {
-            if (thrown == null) {
-                throw e;
-            }
-            thrown.addSuppressed(e);
-        } catch (RuntimeException e) {
-            Log.warnOnce("exit", "batchtrack failed to end the run of " + tracked.member(), e);
+        } catch (Throwable e) { // Errors too: never in place of what the body returned or threw
+            Faults.logged("exit", "batchtrack failed to end the run of " + tracked.member(), e);
         }
     }
 }
