@@ -31,7 +31,7 @@ class ExclusiveRunTest {
     private static final RunSpec EXCLUSIVE = WEEKLY_FULL.withExclusive(true);
 
     @Test
-    void aSecondRunOfTheSamePeriodThrowsNamingTheRunningRunAndIsRecordedAsSkipped(PostgresDatabase db) {
+    void aSecondRunOfTheSamePeriodThrowsNamingTheRunningRunAndIsRecordedAsSkipped(PostgresDatabase db) throws Exception {
         Fixture f = Fixture.of(db);
         AtomicBoolean bodyRan = new AtomicBoolean();
         UUID holderId;
@@ -39,7 +39,7 @@ class ExclusiveRunTest {
 
         try (BatchTracker holder = f.tracking.start(EXCLUSIVE)) {
             holderId = holder.id();
-            thrown = catchThrowable(() -> f.tracking.call(EXCLUSIVE, () -> bodyRan.getAndSet(true)));
+            thrown = catchThrowable(() -> Fixture.onAnotherThread(() -> f.tracking.call(EXCLUSIVE, () -> bodyRan.getAndSet(true))));
             holder.complete();
         }
 
@@ -58,16 +58,17 @@ class ExclusiveRunTest {
     }
 
     @Test
-    void underOnConflictSkipAVoidBodyIsSkippedButABodyWithAResultStillThrows(PostgresDatabase db) {
+    void underOnConflictSkipAVoidBodyIsSkippedButABodyWithAResultStillThrows(PostgresDatabase db) throws Exception {
         Fixture f = Fixture.of(db);
         BatchTracking skipping = BatchTracking.builder().store(f.store).onConflict(ConflictPolicy.SKIP)
                 .spoolDirectory(null).build();
         AtomicBoolean bodyRan = new AtomicBoolean();
 
         try (BatchTracker holder = skipping.start(EXCLUSIVE)) {
-            skipping.run(EXCLUSIVE, () -> bodyRan.set(true));
-            assertThat(catchThrowable(() -> skipping.call(EXCLUSIVE, () -> 42))).isInstanceOf(RunConflictException.class);
-            BatchTracker skipped = skipping.startOrSkip(EXCLUSIVE);
+            Fixture.onAnotherThread(() -> skipping.run(EXCLUSIVE, () -> bodyRan.set(true)));
+            assertThat(catchThrowable(() -> Fixture.onAnotherThread(() -> skipping.call(EXCLUSIVE, () -> 42))))
+                    .isInstanceOf(RunConflictException.class);
+            BatchTracker skipped = Fixture.onAnotherThread(() -> skipping.startOrSkip(EXCLUSIVE));
             assertThat(skipped.isSkipped()).isTrue();
             assertThat(skipped.isEnded()).isTrue();
             holder.complete();
@@ -79,14 +80,15 @@ class ExclusiveRunTest {
     }
 
     @Test
-    void otherPeriodsOtherTypesAndRunsThatAreNotExclusiveAreNotBlocked(PostgresDatabase db) {
+    void otherPeriodsOtherTypesAndRunsThatAreNotExclusiveAreNotBlocked(PostgresDatabase db) throws Exception {
         Fixture f = Fixture.of(db);
 
         try (BatchTracker holder = f.tracking.start(EXCLUSIVE)) {
             f.tracking.run(EXCLUSIVE.withPeriod(Period.regular(2025, 18)), () -> { });
             f.tracking.run(EXCLUSIVE.withPeriod(Period.regular(2024, 17)), () -> { });
             f.tracking.run(new RunSpec(BatchTypes.ROSTER_REFRESH, null, Fixture.WEEK_17, null, true), () -> { });
-            f.tracking.run(WEEKLY_FULL, () -> { });
+            // the same type and period, not exclusive, in another process (on this thread it would join the holder)
+            Fixture.onAnotherThread(() -> f.tracking.run(WEEKLY_FULL, () -> { }));
             holder.complete();
         }
         f.tracking.run(EXCLUSIVE, () -> { }); // the period is free again
@@ -96,7 +98,7 @@ class ExclusiveRunTest {
     }
 
     @Test
-    void exclusiveTypesInTheConfigurationMakeEveryRunOfThoseTypesExclusive(PostgresDatabase db) {
+    void exclusiveTypesInTheConfigurationMakeEveryRunOfThoseTypesExclusive(PostgresDatabase db) throws Exception {
         Fixture f = Fixture.of(db);
         BatchTracking tracking = BatchTracking.fromConfig(TrackerConfig.of(Map.of(), Map.of(
                 "BATCHTRACK_JDBC_URL", db.jdbcUrl(), "BATCHTRACK_JDBC_USER", db.user(),
@@ -105,7 +107,7 @@ class ExclusiveRunTest {
         AtomicBoolean bodyRan = new AtomicBoolean();
 
         try (BatchTracker holder = tracking.start(WEEKLY_FULL)) {
-            tracking.run(WEEKLY_FULL.withMode("odds_only"), () -> bodyRan.set(true));
+            Fixture.onAnotherThread(() -> tracking.run(WEEKLY_FULL.withMode("odds_only"), () -> bodyRan.set(true)));
             holder.complete();
         } finally {
             tracking.close();

@@ -9,6 +9,9 @@ import io.batchtrack.Trigger;
 import io.batchtrack.testsupport.PostgresDatabase;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.jdbi.v3.core.Jdbi;
 
 /** A migrated database, a store on it, an engine over the store, and plain SQL for assertions. */
@@ -28,6 +31,33 @@ final class Fixture {
         // no spool: a test that wants one says where
         this.tracking = BatchTracking.builder().store(store).clock(new SteppingClock()).spoolDirectory(null).build();
         this.sql = Jdbi.create(db.dataSource());
+    }
+
+    /**
+     * {@code work} on a thread of its own, as another batch process would run it: a tracked call on
+     * the thread of a run of the same type and period would join that run instead (issue 12, item 4).
+     * Returns its result or throws its exception, the same instance.
+     */
+    static <T> T onAnotherThread(Callable<T> work) throws Exception {
+        FutureTask<T> task = new FutureTask<>(work);
+        Thread thread = new Thread(task, "another-batch");
+        thread.start();
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw (Error) e.getCause();
+        }
+    }
+
+    /** {@link #onAnotherThread(Callable)} for work without a result. */
+    static void onAnotherThread(Runnable work) throws Exception {
+        onAnotherThread(() -> {
+            work.run();
+            return null;
+        });
     }
 
     static Fixture of(PostgresDatabase db) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.batchtrack.BatchTracker;
+import io.batchtrack.BatchTypes;
 import io.batchtrack.Metrics;
+import io.batchtrack.RunSpec;
 import io.batchtrack.RunStatus;
 import io.batchtrack.Tracker;
 import io.batchtrack.spi.RunRecord;
@@ -145,7 +147,9 @@ class RunRecordingTest {
         UUID[] ids = new UUID[2];
         f.tracking.run(WEEKLY_FULL, () -> {
             ids[0] = Tracker.current().runId().orElseThrow();
-            f.tracking.run(WEEKLY_FULL.withMode(null), () -> ids[1] = Tracker.current().runId().orElseThrow());
+            // another type: a run of the same type and period would join this one (issue 12, item 4)
+            f.tracking.run(new RunSpec(BatchTypes.ROSTER_REFRESH, null, WEEKLY_FULL.period(), WEEKLY_FULL.trigger()),
+                    () -> ids[1] = Tracker.current().runId().orElseThrow());
         });
 
         assertThat(f.row("SELECT parent_run_id::text AS parent, batch_mode FROM batch_runs WHERE id = ?::uuid",
