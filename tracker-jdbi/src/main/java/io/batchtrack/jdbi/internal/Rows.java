@@ -57,7 +57,8 @@ public final class Rows {
                 rs.getString("host"),
                 rs.getBoolean("exclusive"),
                 rs.getLong("custom_metrics_dropped"),
-                rs.getObject("stale_limit_ms", Long.class));
+                rs.getObject("stale_limit_ms", Long.class),
+                instant(rs, "recorded_at"));
     }
 
     static DataReadiness dataReadiness(ResultSet rs) throws SQLException {

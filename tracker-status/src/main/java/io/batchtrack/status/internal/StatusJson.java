@@ -114,6 +114,8 @@ public final class StatusJson {
         next(b, "exclusive").append(r.exclusive());
         next(b, "stale_limit_ms").append(r.staleLimitMs()); // "null" when absent
         next(b, "custom_metrics_dropped").append(r.customMetricsDropped());
+        next(b, "recorded_at");
+        time(b, r.recordedAt());
         return b.append('}');
     }
 
