@@ -25,10 +25,11 @@ class BatchtrackCliTest {
         assertThat(out()).containsPattern("schema public at " + java.util.regex.Pattern.quote(db.jdbcUrl())
                 + ": applied \\d+ migration\\(s\\), now at version " + io.batchtrack.jdbi.BatchtrackSchema.latestVersion());
 
+        long applied = Fixture.of(db).count("SELECT count(*) FROM batchtrack_schema_history");
         out.reset();
         assertThat(run(db, Map.of(), "migrate")).isZero();
         assertThat(out()).contains("already at version " + io.batchtrack.jdbi.BatchtrackSchema.latestVersion() + ", nothing to do");
-        assertThat(Fixture.of(db).count("SELECT count(*) FROM batchtrack_schema_history")).isEqualTo(2);
+        assertThat(Fixture.of(db).count("SELECT count(*) FROM batchtrack_schema_history")).isEqualTo(applied);
     }
 
     @Test
@@ -46,7 +47,7 @@ class BatchtrackCliTest {
     void migrateUsesTheConfiguredSchema(PostgresDatabase db) {
         assertThat(run(db, Map.of("batchtrack.schema", "ops"), "migrate")).isZero();
 
-        assertThat(BatchtrackSchema.currentVersion(db.dataSource(), "ops")).contains("2");
+        assertThat(BatchtrackSchema.currentVersion(db.dataSource(), "ops")).contains(BatchtrackSchema.latestVersion());
         assertThat(BatchtrackSchema.currentVersion(db.dataSource(), "public")).isEmpty();
     }
 
