@@ -49,15 +49,18 @@ public final class StatusHandler implements HttpHandler {
     private final Supplier<BatchRunQueries> queries;
     private final Clock clock;
     private final TokenCheck token; // null: no token configured
+    private final HostCheck host; // null: the token guards the server
 
     /**
      * @param queries the query API, asked for on each request (the caller memoizes)
      * @param token the token check, or null when none is configured
+     * @param host the Host header check, or null (a server with a token)
      */
-    public StatusHandler(Supplier<BatchRunQueries> queries, Clock clock, TokenCheck token) {
+    public StatusHandler(Supplier<BatchRunQueries> queries, Clock clock, TokenCheck token, HostCheck host) {
         this.queries = queries;
         this.clock = clock;
         this.token = token;
+        this.host = host;
     }
 
     @Override
@@ -76,6 +79,12 @@ public final class StatusHandler implements HttpHandler {
     }
 
     private Response respond(HttpExchange exchange) {
+        if (host != null && !host.accepts(exchange.getRequestHeaders().getFirst("Host"))) {
+            // DNS rebinding: a page of another site, its name pointed at this machine
+            return Response.json(421, StatusJson.error("misdirected_request", null, "this server answers only"
+                    + " requests for " + String.join(", ", host.allowed()) + " (any port); add further names"
+                    + " to status.allowed-hosts"));
+        }
         if (token != null && !token.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
             boolean presented = exchange.getRequestHeaders().containsKey("Authorization");
             Response r = Response.json(401, StatusJson.error("unauthorized", null, presented
