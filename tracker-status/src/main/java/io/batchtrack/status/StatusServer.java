@@ -29,7 +29,10 @@ import java.util.function.Supplier;
  *   <li>{@code GET /} (also {@code /status}): the page</li>
  *   <li>{@code GET /api/admin/batch-runs/latest} ({@code batch_type})</li>
  *   <li>{@code GET /api/admin/batch-runs/history} ({@code limit} 1..1000, default 50;
- *       {@code batch_type}, {@code status}, {@code season_year}, {@code week}, {@code season_type})</li>
+ *       {@code batch_type}, {@code status}, {@code season_year}, {@code week}, {@code season_type}):
+ *       excerpts ({@link io.batchtrack.jdbi.RunExcerpt}), written as they are made under
+ *       {@link Options#maxResponseBytes}</li>
+ *   <li>{@code GET /api/admin/batch-runs/{id}}: one run, whole</li>
  *   <li>{@code GET /api/admin/data-readiness/current}</li>
  *   <li>{@code GET /api/admin/data-readiness/{week}} ({@code season_year}, {@code season_type};
  *       default the current NFL week's)</li>
@@ -55,6 +58,10 @@ public final class StatusServer implements AutoCloseable {
     public static final String DEFAULT_BIND = "127.0.0.1";
     /** The shortest bearer token accepted. */
     public static final int MIN_TOKEN_LENGTH = 16;
+    /** The most a response body holds unless {@link Options#maxResponseBytes} says otherwise: 4 MiB. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 4L << 20;
+    /** The smallest response limit accepted. */
+    public static final long MIN_MAX_RESPONSE_BYTES = 16L << 10;
     /** Threads answering requests; each holds at most one database connection at a time. */
     static final int THREADS = 2;
 
@@ -115,7 +122,7 @@ public final class StatusServer implements AutoCloseable {
         URI uri = HttpServers.uriOf(server.getAddress());
         server.createContext("/", new StatusHandler(HttpServers.memoize(queries), options.clock,
                 options.token == null ? null : new TokenCheck(options.token),
-                options.token == null ? hostCheck(options, uri) : null));
+                options.token == null ? hostCheck(options, uri) : null, options.maxResponseBytes));
         HttpServers.startAsDaemon(server, id);
         StatusServer status = new StatusServer(server, executor, uri, options.token != null);
         Log.info("batchtrack System Status page at " + status.uri
@@ -177,13 +184,37 @@ public final class StatusServer implements AutoCloseable {
         private final String token;
         private final Clock clock;
         private final Set<String> allowedHosts;
+        private final long maxResponseBytes;
 
         private Options(String bindAddress, int port, String token, Clock clock, Set<String> allowedHosts) {
+            this(bindAddress, port, token, clock, allowedHosts, DEFAULT_MAX_RESPONSE_BYTES);
+        }
+
+        private Options(String bindAddress, int port, String token, Clock clock, Set<String> allowedHosts,
+                long maxResponseBytes) {
             this.bindAddress = bindAddress;
             this.port = port;
             this.token = token;
             this.clock = clock;
             this.allowedHosts = allowedHosts;
+            this.maxResponseBytes = maxResponseBytes;
+        }
+
+        /**
+         * The most a response body may hold, in bytes (16 KiB .. 1 GiB; default 4 MiB). The page and
+         * the history are written as they are made and stop short of it with a marker saying what was
+         * left out; lists carry excerpts, so this is reached only by very long lists.
+         */
+        public Options maxResponseBytes(long bytes) {
+            if (bytes < MIN_MAX_RESPONSE_BYTES || bytes > (1L << 30)) {
+                throw new IllegalArgumentException("the response limit " + bytes + " bytes is outside "
+                        + MIN_MAX_RESPONSE_BYTES + ".." + (1L << 30));
+            }
+            return new Options(bindAddress, port, token, clock, allowedHosts, bytes);
+        }
+
+        public long maxResponseBytes() {
+            return maxResponseBytes;
         }
 
         /** Loopback ({@value StatusServer#DEFAULT_BIND}), any free port, no token, the system clock. */
@@ -197,7 +228,7 @@ public final class StatusServer implements AutoCloseable {
             if (address.isBlank()) {
                 throw new IllegalArgumentException("bind address must not be blank");
             }
-            return new Options(address.strip(), port, token, clock, allowedHosts);
+            return new Options(address.strip(), port, token, clock, allowedHosts, maxResponseBytes);
         }
 
         /** 0..65535; 0 picks a free port ({@link StatusServer#uri()} tells which). */
@@ -205,7 +236,7 @@ public final class StatusServer implements AutoCloseable {
             if (listenPort < 0 || listenPort > 65_535) {
                 throw new IllegalArgumentException("port " + listenPort + " is outside 0..65535");
             }
-            return new Options(bindAddress, listenPort, token, clock, allowedHosts);
+            return new Options(bindAddress, listenPort, token, clock, allowedHosts, maxResponseBytes);
         }
 
         /**
@@ -228,12 +259,13 @@ public final class StatusServer implements AutoCloseable {
                             + " character " + (i + 1) + " is not one");
                 }
             }
-            return new Options(bindAddress, port, bearerToken, clock, allowedHosts);
+            return new Options(bindAddress, port, bearerToken, clock, allowedHosts, maxResponseBytes);
         }
 
         /** The clock of "now": the current NFL week, the page's "Generated at" and running times. */
         public Options clock(Clock newClock) {
-            return new Options(bindAddress, port, token, Objects.requireNonNull(newClock, "clock"), allowedHosts);
+            return new Options(bindAddress, port, token, Objects.requireNonNull(newClock, "clock"), allowedHosts,
+                    maxResponseBytes);
         }
 
         /**
@@ -249,7 +281,7 @@ public final class StatusServer implements AutoCloseable {
             for (String name : Objects.requireNonNull(names, "allowed hosts")) {
                 checked.add(HostCheck.requireHostName(Objects.requireNonNull(name, "allowed host")));
             }
-            return new Options(bindAddress, port, token, clock, Set.copyOf(checked));
+            return new Options(bindAddress, port, token, clock, Set.copyOf(checked), maxResponseBytes);
         }
 
         /** The names given to {@link #allowedHosts}. */

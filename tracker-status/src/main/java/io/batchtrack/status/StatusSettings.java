@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * The status server's settings, read from configuration: the one place where {@code status.port},
- * {@code status.bind}, {@code status.allowed-hosts}, {@code status.token} and {@code status.token-file}
+ * {@code status.bind}, {@code status.allowed-hosts}, {@code status.max-response-kb}, {@code status.token} and
+ * {@code status.token-file}
  * are read, defaulted and checked. Every door that starts a server from configuration goes through it: the engine's
  * listener (the agent, {@code BatchTracking.fromConfig}, the aspect) and {@code batchtrack serve}.
  * Immutable; the token is never part of {@link #toString()}.
@@ -65,6 +66,9 @@ public final class StatusSettings {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("status.allowed-hosts", e.getMessage());
         }
+        options = options.maxResponseBytes(1024L * config.getInt("status.max-response-kb",
+                (int) (StatusServer.DEFAULT_MAX_RESPONSE_BYTES / 1024), (int) (StatusServer.MIN_MAX_RESPONSE_BYTES / 1024),
+                1 << 20));
         String token = config.secret("status.token").map(String::strip).orElse(null);
         if (token != null) {
             try {

@@ -20,6 +20,21 @@ public final class Sql {
             + " ARRAY(SELECT w.value ->> 'at' FROM jsonb_array_elements(r.warnings) WITH ORDINALITY w(value, n)"
             + " ORDER BY w.n) AS warning_times";
 
+    /**
+     * {@link #RUN_COLUMNS} for lists ({@link io.batchtrack.jdbi.RunExcerpt}): error message and stack
+     * cut to :message_chars and :stack_chars, the first :warnings_shown warnings with their messages
+     * cut, and the whole lengths and count beside them.
+     */
+    private static final String EXCERPT_COLUMNS = RUN_COLUMNS
+            .replace(" r.error_message, r.error_stack,", " left(r.error_message, :message_chars) AS error_message,"
+                    + " left(r.error_stack, :stack_chars) AS error_stack,"
+                    + " coalesce(length(r.error_message), 0) AS error_message_length,"
+                    + " coalesce(length(r.error_stack), 0) AS error_stack_length,"
+                    + " jsonb_array_length(r.warnings) AS warnings_count,")
+            .replace("ARRAY(SELECT w.value ->> 'message' FROM", "ARRAY(SELECT left(w.value ->> 'message', :message_chars) FROM")
+            .replace("WITH ORDINALITY w(value, n) ORDER BY w.n)",
+                    "WITH ORDINALITY w(value, n) WHERE w.n <= :warnings_shown ORDER BY w.n)");
+
     private static final String ALL_COLUMNS = "id, parent_run_id, batch_type, batch_mode, season_year, week,"
             + " season_type, triggered_by, status, started_at, completed_at, duration_ms, heartbeat_at,"
             + " api_calls_made, games_processed, game_logs_added, predictions_generated, predictions_skipped,"
@@ -174,7 +189,18 @@ public final class Sql {
      * plain indexed query (a catch-all {@code (:x IS NULL OR col = :x)} would defeat the indexes).
      */
     public String history(boolean batchType, boolean status, boolean seasonYear, boolean week, boolean seasonType) {
-        StringBuilder b = new StringBuilder("SELECT ").append(RUN_COLUMNS).append(" FROM ").append(runs).append(" r");
+        return history(RUN_COLUMNS, batchType, status, seasonYear, week, seasonType);
+    }
+
+    /** {@link #history} of excerpts: binds :message_chars, :stack_chars and :warnings_shown too. */
+    public String historyExcerpts(boolean batchType, boolean status, boolean seasonYear, boolean week,
+            boolean seasonType) {
+        return history(EXCERPT_COLUMNS, batchType, status, seasonYear, week, seasonType);
+    }
+
+    private String history(String columns, boolean batchType, boolean status, boolean seasonYear, boolean week,
+            boolean seasonType) {
+        StringBuilder b = new StringBuilder("SELECT ").append(columns).append(" FROM ").append(runs).append(" r");
         String glue = " WHERE ";
         if (batchType) {
             b.append(glue).append(ofType(":batch_type"));
