@@ -50,9 +50,9 @@ class PurgeCommandTest {
 
     private static void insertRuns(Fixture f, int n, String status, String age) {
         f.execute("INSERT INTO batch_runs (id, batch_type, season_year, week, season_type, triggered_by, status,"
-                + " started_at, completed_at) SELECT gen_random_uuid(), 'weekly_update', 2025, 17, 'reg', 'manual', '"
-                + status + "', now() - " + age + ", " + (status.equals("running") ? "NULL" : "now() - " + age)
-                + " FROM generate_series(1, " + n + ")");
+                + " started_at, completed_at, recorded_at) SELECT gen_random_uuid(), 'weekly_update', 2025, 17, 'reg',"
+                + " 'manual', '" + status + "', now() - " + age + ", " + (status.equals("running") ? "NULL" : "now() - "
+                + age) + ", now() - " + age + " FROM generate_series(1, " + n + ")");
     }
 
     private static int cli(PostgresDatabase db, ByteArrayOutputStream out, String... args) {

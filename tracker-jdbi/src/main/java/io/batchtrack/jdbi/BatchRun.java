@@ -14,7 +14,8 @@ import java.util.UUID;
 
 /**
  * One row of {@code batch_runs}, every column; components that may be
- * SQL {@code NULL} are nullable and also offered as {@link Optional}s.
+ * SQL {@code NULL} are nullable and also offered as {@link Optional}s. {@code recordedAt} is when
+ * the database received the row's latest start or end, by the database's clock (schema version 3).
  */
 public record BatchRun(
         UUID id,
@@ -46,7 +47,8 @@ public record BatchRun(
         String host,
         boolean exclusive,
         long customMetricsDropped,
-        Long staleLimitMs) {
+        Long staleLimitMs,
+        Instant recordedAt) {
 
     public BatchRun {
         customMetrics = Map.copyOf(customMetrics);

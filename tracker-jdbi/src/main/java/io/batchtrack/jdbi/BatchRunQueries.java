@@ -89,25 +89,40 @@ public final class BatchRunQueries {
         Objects.requireNonNull(filter, "filter");
         String query = sql.history(filter.batchType() != null, filter.status() != null, filter.seasonYear() != null,
                 filter.week() != null, filter.seasonType() != null);
-        return jdbi.withHandle(h -> {
-            Query q = h.createQuery(query).bind("limit", filter.limit());
-            if (filter.batchType() != null) {
-                q.bind("batch_type", filter.batchType());
-            }
-            if (filter.status() != null) {
-                q.bind("status", filter.status().code());
-            }
-            if (filter.seasonYear() != null) {
-                q.bind("season_year", filter.seasonYear().intValue());
-            }
-            if (filter.week() != null) {
-                q.bind("week", filter.week().intValue());
-            }
-            if (filter.seasonType() != null) {
-                q.bind("season_type", filter.seasonType().code());
-            }
-            return q.map(Rows.BATCH_RUN).list();
-        });
+        return jdbi.withHandle(h -> bindFilter(h.createQuery(query), filter).map(Rows.BATCH_RUN).list());
+    }
+
+    /**
+     * {@link #history}, as excerpts: what a list needs, a few kilobytes per run at most whatever the
+     * runs hold (see {@link RunExcerpt} for the cuts).
+     */
+    public List<RunExcerpt> historyExcerpts(RunFilter filter) {
+        Objects.requireNonNull(filter, "filter");
+        String query = sql.historyExcerpts(filter.batchType() != null, filter.status() != null,
+                filter.seasonYear() != null, filter.week() != null, filter.seasonType() != null);
+        return jdbi.withHandle(h -> bindFilter(h.createQuery(query), filter)
+                .bind("message_chars", RunExcerpt.MESSAGE_CHARS).bind("stack_chars", RunExcerpt.STACK_CHARS)
+                .bind("warnings_shown", RunExcerpt.WARNINGS_SHOWN).map(Rows.RUN_EXCERPT).list());
+    }
+
+    private static Query bindFilter(Query q, RunFilter filter) {
+        q.bind("limit", filter.limit());
+        if (filter.batchType() != null) {
+            q.bind("batch_type", filter.batchType());
+        }
+        if (filter.status() != null) {
+            q.bind("status", filter.status().code());
+        }
+        if (filter.seasonYear() != null) {
+            q.bind("season_year", filter.seasonYear().intValue());
+        }
+        if (filter.week() != null) {
+            q.bind("week", filter.week().intValue());
+        }
+        if (filter.seasonType() != null) {
+            q.bind("season_type", filter.seasonType().code());
+        }
+        return q;
     }
 
     /** What is ready for a week; empty if no run of that week has refreshed it yet. */

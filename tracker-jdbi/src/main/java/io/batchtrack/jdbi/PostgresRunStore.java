@@ -17,6 +17,8 @@ import io.batchtrack.spi.ReadinessRefresher;
 import io.batchtrack.spi.RunRecord;
 import io.batchtrack.spi.RunStore;
 import io.batchtrack.spi.StoreUnavailableException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Iterator;
@@ -42,7 +44,11 @@ import org.jdbi.v3.core.Jdbi;
  * opens the run either wins or does nothing, across every process ({@link RunConflictException}).
  *
  * <p>When the database cannot be reached, every call throws {@link StoreUnavailableException}
- * (after at most {@code jdbc.connection-timeout-ms}), and the engine spools the record.
+ * (after at most {@code jdbc.connection-timeout-ms}), and the engine spools the record. So does a
+ * database that refuses batchtrack's login or privileges (wrong password, unknown role, SQLSTATE
+ * 28000, 28P01, 42501): its message leads with the server's reason and names the key to
+ * fix. A store built from configuration logs in once directly before its pool's first connection,
+ * so such a refusal is known in milliseconds rather than after a connection timeout.
  *
  * <p>Building a store opens no connection and loads neither the pool, the driver nor Jdbi
  * (about 35 ms in a cold JVM, against about 400 ms if it did): the first run does, and (unless
@@ -72,6 +78,7 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
     private final Object lock = new Object();
     private volatile Backend backend; // created on first use; guarded by lock
     private volatile boolean ready;
+    private boolean loginChecked; // guarded by lock
     private boolean closed; // guarded by lock
 
     private PostgresRunStore(Builder b, DataSourceFactory dataSourceFactory, String description, String url) {
@@ -110,7 +117,8 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
         settings.gamesSql().ifPresent(b::gamesSql);
         settings.predictionsSql().ifPresent(b::predictionsSql);
         // the pool, the driver and Jdbi load on first use: building the store stays cheap for an agent's premain
-        return new PostgresRunStore(b, settings::pooledDataSource, settings.redactedUrl(), settings.redactedUrl());
+        return new PostgresRunStore(b, DataSourceFactory.fromSettings(settings), settings.redactedUrl(),
+                settings.redactedUrl());
     }
 
     /**
@@ -126,6 +134,10 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
         synchronized (lock) {
             if (ready) {
                 return;
+            }
+            if (!loginChecked) {
+                checkLogin();
+                loginChecked = true;
             }
             DataSource dataSource = backend().dataSource;
             if (migrate) {
@@ -218,11 +230,24 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
         return new RunMaintenance(backend().jdbi, sql, defaultStaleLimit);
     }
 
+    /**
+     * Before the pool's first connection: one direct login. A pool that cannot log in retries in the
+     * background while every caller waits out {@code jdbc.connection-timeout-ms}; a direct login is
+     * refused at once, so a wrong password costs a run milliseconds, not a timeout (issue 12, item 19).
+     */
+    private void checkLogin() {
+        try {
+            dataSourceFactory.checkLogin();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot log in to the batchtrack database " + description, e);
+        }
+    }
+
     private <T> T call(Supplier<T> work) {
         try {
             return work.get();
         } catch (RuntimeException e) {
-            StoreUnavailableException unavailable = Unavailable.of(e, description);
+            StoreUnavailableException unavailable = Unavailable.of(e, description, dataSourceFactory.owned());
             throw unavailable != null ? unavailable : e;
         }
     }
@@ -308,6 +333,25 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
 
         default boolean owned() {
             return true;
+        }
+
+        /** Logs in once, without the pool; nothing for a data source the application gave. */
+        default void checkLogin() throws SQLException {}
+
+        static DataSourceFactory fromSettings(StoreSettings settings) {
+            return new DataSourceFactory() {
+                @Override
+                public DataSource create() {
+                    return settings.pooledDataSource();
+                }
+
+                @Override
+                public void checkLogin() throws SQLException {
+                    try (Connection c = settings.unpooledDataSource().getConnection()) {
+                        // logged in: the pool will be too
+                    }
+                }
+            };
         }
 
         static DataSourceFactory given(DataSource dataSource) {

@@ -72,8 +72,9 @@ public final class RunMaintenance {
     }
 
     /**
-     * Deletes finished runs (any status but {@code running}) that started and ended more than
-     * {@code olderThan} ago, oldest first, {@code batchSize} rows per statement, each statement its
+     * Deletes finished runs (any status but {@code running}) whose latest start or end the database
+     * received more than {@code olderThan} ago ({@code recorded_at}, the database's clock: a batch
+     * host whose clock is behind cannot get fresh runs deleted), oldest first, {@code batchSize} rows per statement, each statement its
      * own transaction: concurrent writers wait at most for one batch. {@code data_readiness} is kept.
      *
      * @return how many runs were deleted

@@ -32,6 +32,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  *       to be killed;</li>
  *   <li>{@code race <threads> <attempts> <year> <week>}: {@link #race} against the same week as the
  *       test JVM, then prints {@code RACE ran=.. skipped=.. conflicts=.. violations=..}.</li>
+ *   <li>{@code nine}: nine small tracked calls returning 1..9, then prints {@code NINE ms=<time they
+ *       took> sum=45} and exits.</li>
  * </ul>
  */
 public final class ForkedBatch {
@@ -63,6 +65,18 @@ public final class ForkedBatch {
                 r.violations().forEach(v -> System.out.println("VIOLATION " + v));
                 System.out.println("RACE ran=" + r.ran() + " skipped=" + r.skipped() + " conflicts=" + r.conflicts()
                         + " violations=" + r.violations().size());
+                tracking.close();
+                System.exit(0);
+                return;
+            }
+            case "nine": {
+                long t0 = System.nanoTime();
+                int sum = 0;
+                for (int i = 1; i <= 9; i++) {
+                    int n = i;
+                    sum += tracking.call(Fixture.WEEKLY_FULL, () -> n);
+                }
+                System.out.println("NINE ms=" + (System.nanoTime() - t0) / 1_000_000 + " sum=" + sum);
                 tracking.close();
                 System.exit(0);
                 return;

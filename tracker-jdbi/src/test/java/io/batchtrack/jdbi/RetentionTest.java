@@ -36,13 +36,37 @@ class RetentionTest {
     }
 
     @Test
-    void theRunsOfAPeriodThatEndedRecentlyStayEvenIfTheyStartedLongAgo(PostgresDatabase db) {
+    void aRunThatStartedLongAgoStaysWhenItsEndReachedTheDatabaseRecently(PostgresDatabase db) {
         Fixture f = Fixture.of(db);
         f.execute("INSERT INTO batch_runs (id, batch_type, season_year, week, season_type, triggered_by, status,"
-                + " started_at, completed_at) VALUES (gen_random_uuid(), 'weekly_update', 2025, 17, 'reg', 'manual',"
-                + " 'success', now() - interval '100 days', now() - interval '1 day')");
+                + " started_at, recorded_at) VALUES (gen_random_uuid(), 'weekly_update', 2025, 17, 'reg', 'manual',"
+                + " 'running', now() - interval '100 days', now() - interval '100 days')");
+        java.util.UUID id = (java.util.UUID) f.row("SELECT id FROM batch_runs").get("id");
+        f.execute("UPDATE batch_runs SET status = 'failed', error_type = 'abandoned'"); // what a sweep does
+        // the end arrives now, through the store's own upsert
+        f.store.runFinished(finished(id, java.time.Instant.now().minus(Duration.ofDays(100)),
+                java.time.Instant.now().minus(Duration.ofDays(99))));
 
         assertThat(f.store.maintenance().purge(Duration.ofDays(90))).isZero();
+        assertThat(f.count("SELECT count(*) FROM batch_runs")).isEqualTo(1);
+    }
+
+    /** Issue 12, item 17: age is the database's, not the batch host's, whose clock may be far behind. */
+    @Test
+    void runsRecordedRecentlyStayHoweverOldTheHostsClockSaysTheyAreAndOldRecordedRunsGo(PostgresDatabase db) {
+        Fixture f = Fixture.of(db);
+        java.time.Instant yearAgo = java.time.Instant.now().minus(Duration.ofDays(365));
+        java.util.UUID late = java.util.UUID.randomUUID();
+        // a host whose clock is a year behind: its started_at and completed_at say a year ago
+        f.store.runFinished(finished(late, yearAgo, yearAgo.plusSeconds(60)));
+        f.execute("INSERT INTO batch_runs (batch_type, season_year, week, season_type, triggered_by, status,"
+                + " started_at, completed_at, recorded_at) VALUES ('weekly_update', 2025, 17, 'reg', 'manual',"
+                + " 'success', now(), now(), now() - interval '365 days')"); // received by the database a year ago
+
+        long deleted = f.store.maintenance().purge(Duration.ofDays(90));
+
+        assertThat(deleted).isEqualTo(1);
+        assertThat(f.rows("SELECT id FROM batch_runs")).containsExactly(Map.of("id", late));
     }
 
     @Test
@@ -53,10 +77,17 @@ class RetentionTest {
                 .hasMessageContaining("not positive");
     }
 
+    /** A run's end as a batch host sends it, with that host's times. */
+    private static io.batchtrack.spi.RunRecord finished(java.util.UUID id, java.time.Instant start,
+            java.time.Instant end) {
+        return io.batchtrack.spi.RunRecord.started(id, null, Fixture.WEEKLY_FULL, start, "1@slow-clock", null)
+                .ended(io.batchtrack.RunStatus.SUCCESS, end, null);
+    }
+
     private static void insertRuns(Fixture f, int n, String status, String age) {
         f.execute("INSERT INTO batch_runs (id, batch_type, season_year, week, season_type, triggered_by, status,"
-                + " started_at, completed_at) SELECT gen_random_uuid(), 'weekly_update', 2025, 17, 'reg', 'manual', '"
-                + status + "', now() - " + age + ", " + (status.equals("running") ? "NULL" : "now() - " + age)
-                + " FROM generate_series(1, " + n + ")");
+                + " started_at, completed_at, recorded_at) SELECT gen_random_uuid(), 'weekly_update', 2025, 17, 'reg',"
+                + " 'manual', '" + status + "', now() - " + age + ", " + (status.equals("running") ? "NULL" : "now() - "
+                + age) + ", now() - " + age + " FROM generate_series(1, " + n + ")");
     }
 }

@@ -22,7 +22,8 @@ class SchemaMigrationTest {
     void createsBatchRunsWithTheSeedsColumnNames(PostgresDatabase db) {
         BatchtrackSchema.MigrationResult result = BatchtrackSchema.migrate(db.dataSource(), "public");
 
-        assertThat(result).isEqualTo(new BatchtrackSchema.MigrationResult("public", "2", 2));
+        assertThat(result).isEqualTo(new BatchtrackSchema.MigrationResult("public",
+                BatchtrackSchema.latestVersion(), BatchtrackSchema.VERSIONS.size()));
         assertThat(columns(db, "public", "batch_runs")).containsExactly(
                 "id uuid NO", "parent_run_id uuid YES", "batch_type text NO", "batch_mode text YES",
                 "season_year integer NO", "week integer NO", "season_type text NO", "triggered_by text NO",
@@ -32,7 +33,8 @@ class SchemaMigrationTest {
                 "predictions_skipped bigint NO", "odds_synced bigint NO", "errors_encountered bigint NO",
                 "custom_metrics jsonb NO", "warnings jsonb NO", "warnings_dropped bigint NO", "error_type text YES",
                 "error_message text YES", "error_stack text YES", "host text YES", "exclusive boolean NO",
-                "stale_limit_ms bigint YES", "custom_metrics_dropped bigint NO");
+                "stale_limit_ms bigint YES", "custom_metrics_dropped bigint NO",
+                "recorded_at timestamp with time zone NO");
         assertThat(columns(db, "public", "data_readiness")).containsExactly(
                 "season_year integer NO", "week integer NO", "season_type text NO", "schedule_complete boolean NO",
                 "predictions_available boolean NO", "games_count integer NO", "predictions_count integer NO",
@@ -46,7 +48,7 @@ class SchemaMigrationTest {
         Fixture f = Fixture.of(db);
         assertThat(f.rows("SELECT indexname FROM pg_indexes WHERE tablename = 'batch_runs' ORDER BY indexname"))
                 .extracting(r -> r.get("indexname")).containsExactly("batch_runs_exclusive_running_idx",
-                        "batch_runs_pkey", "batch_runs_running_idx",
+                        "batch_runs_pkey", "batch_runs_recorded_at_idx", "batch_runs_running_idx",
                         "batch_runs_started_at_idx", "batch_runs_status_started_at_idx",
                         "batch_runs_type_started_at_idx", "batch_runs_type_status_started_at_idx",
                         "batch_runs_week_started_at_idx");
@@ -66,11 +68,12 @@ class SchemaMigrationTest {
         BatchtrackSchema.MigrationResult again = BatchtrackSchema.migrate(recording, "public");
 
         assertThat(again.changed()).isFalse();
-        assertThat(again.version()).isEqualTo("2");
+        assertThat(again.version()).isEqualTo(BatchtrackSchema.latestVersion());
         assertThat(recording.statements()).containsExactly(
                 "SELECT to_regclass(?) IS NOT NULL",
                 "SELECT count(DISTINCT version) FROM \"public\".batchtrack_schema_history WHERE success AND version = ANY (?)");
-        assertThat(Fixture.of(db).count("SELECT count(*) FROM batchtrack_schema_history")).isEqualTo(2);
+        assertThat(Fixture.of(db).count("SELECT count(*) FROM batchtrack_schema_history"))
+                .isEqualTo(BatchtrackSchema.VERSIONS.size());
     }
 
     @Test
@@ -81,11 +84,12 @@ class SchemaMigrationTest {
         BatchtrackSchema.MigrationResult result = BatchtrackSchema.migrate(db.dataSource(), "public");
 
         Fixture f = Fixture.of(db);
-        assertThat(result.migrationsApplied()).isEqualTo(2);
+        assertThat(result.migrationsApplied()).isEqualTo(BatchtrackSchema.VERSIONS.size());
         assertThat(f.rows("SELECT version, success FROM flyway_schema_history ORDER BY installed_rank"))
                 .containsExactly(Map.of("version", "1", "success", true), Map.of("version", "2", "success", true));
         assertThat(f.rows("SELECT version FROM batchtrack_schema_history ORDER BY installed_rank"))
-                .extracting(r -> r.get("version")).containsExactly("0", "1", "2");
+                .extracting(r -> r.get("version")).containsExactly(java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of("0"), BatchtrackSchema.VERSIONS.stream()).toArray());
         assertThat(f.count("SELECT count(*) FROM batch_runs")).isZero();
         assertThat(app.validateWithResult().validationSuccessful).isTrue();
         assertThat(app.migrate().migrationsExecuted).isZero();
@@ -105,7 +109,7 @@ class SchemaMigrationTest {
                         "batchtrack_ops.data_readiness");
         assertThat(f.count("SELECT count(*) FROM batchtrack_ops.batch_runs WHERE status = 'success'")).isEqualTo(1);
         assertThat(f.store.queries().latest()).isPresent();
-        assertThat(BatchtrackSchema.currentVersion(db.dataSource(), "batchtrack_ops")).contains("2");
+        assertThat(BatchtrackSchema.currentVersion(db.dataSource(), "batchtrack_ops")).contains(BatchtrackSchema.latestVersion());
         assertThat(BatchtrackSchema.currentVersion(db.dataSource(), "public")).isEmpty();
     }
 

@@ -3,6 +3,7 @@ package io.batchtrack.status;
 import com.sun.net.httpserver.HttpServer;
 import io.batchtrack.internal.Log;
 import io.batchtrack.jdbi.BatchRunQueries;
+import io.batchtrack.status.internal.HostCheck;
 import io.batchtrack.status.internal.HttpServers;
 import io.batchtrack.status.internal.StatusHandler;
 import io.batchtrack.status.internal.TokenCheck;
@@ -12,7 +13,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,7 +29,10 @@ import java.util.function.Supplier;
  *   <li>{@code GET /} (also {@code /status}): the page</li>
  *   <li>{@code GET /api/admin/batch-runs/latest} ({@code batch_type})</li>
  *   <li>{@code GET /api/admin/batch-runs/history} ({@code limit} 1..1000, default 50;
- *       {@code batch_type}, {@code status}, {@code season_year}, {@code week}, {@code season_type})</li>
+ *       {@code batch_type}, {@code status}, {@code season_year}, {@code week}, {@code season_type}):
+ *       excerpts ({@link io.batchtrack.jdbi.RunExcerpt}), written as they are made under
+ *       {@link Options#maxResponseBytes}</li>
+ *   <li>{@code GET /api/admin/batch-runs/{id}}: one run, whole</li>
  *   <li>{@code GET /api/admin/data-readiness/current}</li>
  *   <li>{@code GET /api/admin/data-readiness/{week}} ({@code season_year}, {@code season_type};
  *       default the current NFL week's)</li>
@@ -51,6 +58,10 @@ public final class StatusServer implements AutoCloseable {
     public static final String DEFAULT_BIND = "127.0.0.1";
     /** The shortest bearer token accepted. */
     public static final int MIN_TOKEN_LENGTH = 16;
+    /** The most a response body holds unless {@link Options#maxResponseBytes} says otherwise: 4 MiB. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 4L << 20;
+    /** The smallest response limit accepted. */
+    public static final long MIN_MAX_RESPONSE_BYTES = 16L << 10;
     /** Threads answering requests; each holds at most one database connection at a time. */
     static final int THREADS = 2;
 
@@ -108,13 +119,28 @@ public final class StatusServer implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
+        URI uri = HttpServers.uriOf(server.getAddress());
         server.createContext("/", new StatusHandler(HttpServers.memoize(queries), options.clock,
-                options.token == null ? null : new TokenCheck(options.token)));
+                options.token == null ? null : new TokenCheck(options.token),
+                options.token == null ? hostCheck(options, uri) : null, options.maxResponseBytes));
         HttpServers.startAsDaemon(server, id);
-        StatusServer status = new StatusServer(server, executor, HttpServers.uriOf(server.getAddress()), options.token != null);
+        StatusServer status = new StatusServer(server, executor, uri, options.token != null);
         Log.info("batchtrack System Status page at " + status.uri
                 + (status.tokenRequired ? " (bearer token required)" : ""));
         return status;
+    }
+
+    /** The loopback names, the configured ones, and the names this server was bound and is announced by. */
+    private static HostCheck hostCheck(Options options, URI uri) {
+        Set<String> names = new TreeSet<>(options.allowedHosts);
+        names.add(uri.getHost());
+        try {
+            names.add(HostCheck.requireHostName(options.bindAddress.contains(":") && !options.bindAddress.startsWith("[")
+                    ? "[" + options.bindAddress + "]" : options.bindAddress));
+        } catch (IllegalArgumentException notAName) {
+            // a bind address the resolver took but no Host header would carry
+        }
+        return new HostCheck(names);
     }
 
     /** Where the server answers, for example {@code http://127.0.0.1:8085/}; a wildcard bind gives the loopback address. */
@@ -157,17 +183,43 @@ public final class StatusServer implements AutoCloseable {
         private final int port;
         private final String token;
         private final Clock clock;
+        private final Set<String> allowedHosts;
+        private final long maxResponseBytes;
 
-        private Options(String bindAddress, int port, String token, Clock clock) {
+        private Options(String bindAddress, int port, String token, Clock clock, Set<String> allowedHosts) {
+            this(bindAddress, port, token, clock, allowedHosts, DEFAULT_MAX_RESPONSE_BYTES);
+        }
+
+        private Options(String bindAddress, int port, String token, Clock clock, Set<String> allowedHosts,
+                long maxResponseBytes) {
             this.bindAddress = bindAddress;
             this.port = port;
             this.token = token;
             this.clock = clock;
+            this.allowedHosts = allowedHosts;
+            this.maxResponseBytes = maxResponseBytes;
+        }
+
+        /**
+         * The most a response body may hold, in bytes (16 KiB .. 1 GiB; default 4 MiB). The page and
+         * the history are written as they are made and stop short of it with a marker saying what was
+         * left out; lists carry excerpts, so this is reached only by very long lists.
+         */
+        public Options maxResponseBytes(long bytes) {
+            if (bytes < MIN_MAX_RESPONSE_BYTES || bytes > (1L << 30)) {
+                throw new IllegalArgumentException("the response limit " + bytes + " bytes is outside "
+                        + MIN_MAX_RESPONSE_BYTES + ".." + (1L << 30));
+            }
+            return new Options(bindAddress, port, token, clock, allowedHosts, bytes);
+        }
+
+        public long maxResponseBytes() {
+            return maxResponseBytes;
         }
 
         /** Loopback ({@value StatusServer#DEFAULT_BIND}), any free port, no token, the system clock. */
         public static Options defaults() {
-            return new Options(DEFAULT_BIND, 0, null, Clock.systemUTC());
+            return new Options(DEFAULT_BIND, 0, null, Clock.systemUTC(), Set.of());
         }
 
         /** A host name or IP literal; {@code 0.0.0.0} listens on every interface (then a token is mandatory). */
@@ -176,7 +228,7 @@ public final class StatusServer implements AutoCloseable {
             if (address.isBlank()) {
                 throw new IllegalArgumentException("bind address must not be blank");
             }
-            return new Options(address.strip(), port, token, clock);
+            return new Options(address.strip(), port, token, clock, allowedHosts, maxResponseBytes);
         }
 
         /** 0..65535; 0 picks a free port ({@link StatusServer#uri()} tells which). */
@@ -184,7 +236,7 @@ public final class StatusServer implements AutoCloseable {
             if (listenPort < 0 || listenPort > 65_535) {
                 throw new IllegalArgumentException("port " + listenPort + " is outside 0..65535");
             }
-            return new Options(bindAddress, listenPort, token, clock);
+            return new Options(bindAddress, listenPort, token, clock, allowedHosts, maxResponseBytes);
         }
 
         /**
@@ -207,12 +259,34 @@ public final class StatusServer implements AutoCloseable {
                             + " character " + (i + 1) + " is not one");
                 }
             }
-            return new Options(bindAddress, port, bearerToken, clock);
+            return new Options(bindAddress, port, bearerToken, clock, allowedHosts, maxResponseBytes);
         }
 
         /** The clock of "now": the current NFL week, the page's "Generated at" and running times. */
         public Options clock(Clock newClock) {
-            return new Options(bindAddress, port, token, Objects.requireNonNull(newClock, "clock"));
+            return new Options(bindAddress, port, token, Objects.requireNonNull(newClock, "clock"), allowedHosts,
+                    maxResponseBytes);
+        }
+
+        /**
+         * Host names besides {@code localhost}, {@code 127.0.0.1} and {@code [::1]} that a server
+         * without a token answers (the {@code Host} header, any port); any other gets 421 Misdirected
+         * Request, so a web page whose name is rebound to this machine cannot read it. A server with
+         * a token answers any name: the token is the guard.
+         *
+         * @throws IllegalArgumentException naming a value that is not a host name
+         */
+        public Options allowedHosts(Collection<String> names) {
+            Set<String> checked = new TreeSet<>();
+            for (String name : Objects.requireNonNull(names, "allowed hosts")) {
+                checked.add(HostCheck.requireHostName(Objects.requireNonNull(name, "allowed host")));
+            }
+            return new Options(bindAddress, port, token, clock, Set.copyOf(checked), maxResponseBytes);
+        }
+
+        /** The names given to {@link #allowedHosts}. */
+        public Set<String> allowedHosts() {
+            return allowedHosts;
         }
 
         public String bindAddress() {
@@ -235,7 +309,8 @@ public final class StatusServer implements AutoCloseable {
         @Override
         public String toString() {
             return "StatusServer.Options[bind=" + bindAddress + ", port=" + port + ", token="
-                    + (token == null ? "none" : "set") + "]";
+                    + (token == null ? "none" : "set") + (allowedHosts.isEmpty() ? "" : ", allowed-hosts=" + allowedHosts)
+                    + "]";
         }
     }
 }

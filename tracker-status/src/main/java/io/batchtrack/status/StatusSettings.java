@@ -11,8 +11,9 @@ import java.util.function.Supplier;
 
 /**
  * The status server's settings, read from configuration: the one place where {@code status.port},
- * {@code status.bind}, {@code status.token} and {@code status.token-file} are read, defaulted and
- * checked. Every door that starts a server from configuration goes through it: the engine's
+ * {@code status.bind}, {@code status.allowed-hosts}, {@code status.max-response-kb}, {@code status.token} and
+ * {@code status.token-file}
+ * are read, defaulted and checked. Every door that starts a server from configuration goes through it: the engine's
  * listener (the agent, {@code BatchTracking.fromConfig}, the aspect) and {@code batchtrack serve}.
  * Immutable; the token is never part of {@link #toString()}.
  *
@@ -34,7 +35,9 @@ public final class StatusSettings {
     /**
      * Reads the keys. Without {@code status.port} there is no server and nothing else is read.
      * Otherwise: {@code status.port} (0..65535, 0 = any free port), {@code status.bind} (default
-     * {@value StatusServer#DEFAULT_BIND}), and the token, a secret read only from the environment
+     * {@value StatusServer#DEFAULT_BIND}), {@code status.allowed-hosts} (comma-separated host names a
+     * server without a token answers besides the loopback ones: {@link StatusServer.Options#allowedHosts}),
+     * and the token, a secret read only from the environment
      * variable {@code BATCHTRACK_STATUS_TOKEN} or from the first line of the file named by
      * {@code status.token-file} ({@link TrackerConfig#secret}), mandatory when the bind address is
      * not loopback.
@@ -56,6 +59,16 @@ public final class StatusSettings {
             throw new ConfigException("status.bind", e.getMessage());
         }
         StatusServer.Options options = StatusServer.Options.defaults().bindAddress(bind).port(port);
+        String allowed = config.get("status.allowed-hosts").orElse("");
+        try {
+            options = options.allowedHosts(java.util.Arrays.stream(allowed.split(",")).map(String::strip)
+                    .filter(h -> !h.isEmpty()).toList());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("status.allowed-hosts", e.getMessage());
+        }
+        options = options.maxResponseBytes(1024L * config.getInt("status.max-response-kb",
+                (int) (StatusServer.DEFAULT_MAX_RESPONSE_BYTES / 1024), (int) (StatusServer.MIN_MAX_RESPONSE_BYTES / 1024),
+                1 << 20));
         String token = config.secret("status.token").map(String::strip).orElse(null);
         if (token != null) {
             try {

@@ -42,12 +42,20 @@ final class Http {
 
     /** Sends a request line that HttpClient would refuse to build; the first line of the answer. */
     static String rawStatusLine(StatusServer server, String requestLine) {
+        return raw(server, requestLine + "\r\nHost: localhost").split("\r\n", 2)[0];
+    }
+
+    /**
+     * Sends {@code head} (request line and headers, without the final blank line) as it is, with
+     * {@code Connection: close}; the whole answer, headers and body. HttpClient would not send a
+     * {@code Host} header of our choosing.
+     */
+    static String raw(StatusServer server, String head) {
         try (Socket socket = new Socket(server.address().getAddress(), server.address().getPort())) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write((requestLine + "\r\nHost: test\r\nConnection: close\r\n\r\n")
+            socket.getOutputStream().write((head + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
-            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-            return answer.split("\r\n", 2)[0];
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

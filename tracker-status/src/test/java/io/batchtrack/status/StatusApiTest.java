@@ -99,8 +99,10 @@ class StatusApiTest {
         assertThat(page.get("limit")).isEqualTo(50L);
         assertThat(ids(page)).containsExactly(RUNNING, ROSTER, INGEST_FAILED, ODDS_PARTIAL, PREDICTIONS, FULL,
                 LAST_SEASON);
+        List<String> excerptFields = new ArrayList<>(batchRunsColumns);
+        excerptFields.addAll(List.of("warnings_count", "error_message_length", "error_stack_length", "detail"));
         for (Object run : (List<?>) page.get("batch_runs")) {
-            assertThat(new ArrayList<>(((Map<?, ?>) run).keySet())).isEqualTo(batchRunsColumns);
+            assertThat(new ArrayList<>(((Map<?, ?>) run).keySet())).isEqualTo(excerptFields);
         }
     }
 
@@ -264,9 +266,15 @@ class StatusApiTest {
     @ParameterizedTest
     @ValueSource(strings = {"/api/admin", "/api/admin/", "/api/admin/batch-runs", "/api/admin/batch-runs/latest/",
             "/api/admin/data-readiness/", "/api/admin/data-readiness/17/extra", "/favicon.ico", "/status/",
-            "/api/admin/batch-runs/LATEST"})
+            "/api/admin/batch-runs/latest/x", "/api/admin/batch-runs/01a234f8-5ec6-7243-bb86-6c0b8311e5f8/"})
     void anUnknownPathIs404(String path) {
         assertThat(json(404, path)).containsEntry("error", "not_found");
+    }
+
+    /** Since /batch-runs/{id} exists, a misspelt name there is a malformed id: 400 naming the rule. */
+    @Test
+    void aMisspeltNameUnderBatchRunsIsAMalformedId() {
+        assertThat(json(400, "/api/admin/batch-runs/LATEST")).containsEntry("parameter", "id");
     }
 
     @ParameterizedTest

@@ -94,6 +94,31 @@ final class EmbeddedServer extends PostgresServer {
         return postgres != null;
     }
 
+    /**
+     * initdb lets every local connection in without a password; the first lines of pg_hba.conf (the
+     * first match wins) make members of the password group use SCRAM. The file lives in the data
+     * directory, so it survives {@link #stop()} and {@link #start()}.
+     */
+    @Override
+    synchronized void requirePasswordsForGroup() {
+        Path hba = dataDirectory.resolve("pg_hba.conf");
+        String marker = "# batchtrack tests: members of " + PASSWORD_GROUP + " give their password";
+        try {
+            String rules = Files.readString(hba);
+            if (rules.contains(marker)) {
+                return;
+            }
+            String group = "+" + PASSWORD_GROUP;
+            Files.writeString(hba, marker + "\n"
+                    + "local all " + group + " scram-sha-256\n"
+                    + "host all " + group + " 127.0.0.1/32 scram-sha-256\n"
+                    + "host all " + group + " ::1/128 scram-sha-256\n" + rules);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot edit " + hba, e);
+        }
+        executeAsAdmin("SELECT pg_reload_conf()");
+    }
+
     @Override
     String urlOf(String database) {
         return "jdbc:postgresql://localhost:" + port + "/" + database;

@@ -14,6 +14,7 @@ public final class PostgresDatabase {
     private final String user;
     private final String password;
     private final PostgresServer server;
+    private final java.util.List<String> roles = new java.util.ArrayList<>();
 
     PostgresDatabase(String name, String jdbcUrl, String user, String password, PostgresServer server) {
         this.name = Objects.requireNonNull(name, "name");
@@ -50,6 +51,38 @@ public final class PostgresDatabase {
         ds.setPassword(password);
         ds.setConnectTimeout(10);
         return ds;
+    }
+
+    /**
+     * A new login role that must give {@code password} (the server is made to ask for it) and owns
+     * this database, so it can create batchtrack's schema and tables: a wrong password is refused
+     * with SQLSTATE 28P01. Dropped with the database.
+     */
+    public String createOwnerRole(String password) {
+        String role = createRole(password);
+        server.executeAsAdmin("ALTER DATABASE " + name + " OWNER TO " + role);
+        return role;
+    }
+
+    /**
+     * A new login role that must give {@code password} and may connect to this database but has no
+     * privilege on its tables: what it reads or writes is refused with SQLSTATE 42501. Dropped with
+     * the database.
+     */
+    public String createUnprivilegedRole(String password) {
+        return createRole(password);
+    }
+
+    private synchronized String createRole(String password) {
+        Objects.requireNonNull(password, "password");
+        String role = server.createPasswordRole(password);
+        roles.add(role);
+        return role;
+    }
+
+    /** Roles made for this database, dropped after it. */
+    java.util.List<String> roles() {
+        return java.util.List.copyOf(roles);
     }
 
     /** The server this database lives on (shared by every test of the JVM). */

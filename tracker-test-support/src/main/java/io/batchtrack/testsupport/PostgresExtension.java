@@ -76,6 +76,7 @@ public final class PostgresExtension implements ParameterResolver {
         @Override
         public void close() {
             database.server().dropDatabase(database.name());
+            database.server().dropRoles(database.roles());
         }
     }
 }

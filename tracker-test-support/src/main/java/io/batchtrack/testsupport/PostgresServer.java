@@ -79,6 +79,38 @@ public abstract class PostgresServer {
         return ds;
     }
 
+    /**
+     * The group whose members must log in with their password: {@link PostgresDatabase#createLoginRole}
+     * makes its roles members. Other connections of the tests keep the server's own rules.
+     */
+    static final String PASSWORD_GROUP = "batchtrack_password_login";
+
+    /**
+     * Makes the server ask members of {@link #PASSWORD_GROUP} for their password, if it does not
+     * already (a server that trusts local connections lets any password in). Called once the group
+     * exists. A container or an explicit server is expected to ask already.
+     */
+    void requirePasswordsForGroup() {}
+
+    /**
+     * Creates a login role with {@code password}, a member of {@link #PASSWORD_GROUP}, and makes sure
+     * the server asks for its password. Roles are cluster-wide: the name is generated.
+     */
+    synchronized String createPasswordRole(String password) {
+        execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + PASSWORD_GROUP + "') THEN"
+                + " CREATE ROLE " + PASSWORD_GROUP + " NOLOGIN; END IF; END $$");
+        requirePasswordsForGroup();
+        String name = databaseName("role", SEQUENCE.incrementAndGet(), ThreadLocalRandom.current().nextInt(1 << 24));
+        execute("CREATE ROLE " + name + " LOGIN IN ROLE " + PASSWORD_GROUP + " PASSWORD '" + password.replace("'", "''")
+                + "'");
+        return name;
+    }
+
+    /** Runs one administrative statement on the admin database. */
+    void executeAsAdmin(String sql) {
+        execute(sql);
+    }
+
     /** Creates an empty database with a generated name derived from {@code hint}. */
     PostgresDatabase createDatabase(String hint) {
         String name = databaseName(hint, SEQUENCE.incrementAndGet(), ThreadLocalRandom.current().nextInt(1 << 24));
@@ -94,6 +126,16 @@ public abstract class PostgresServer {
             return;
         }
         execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    /** Drops roles made by {@link #createPasswordRole}, once the database they were used in is gone. */
+    void dropRoles(java.util.List<String> roles) {
+        if (!isRunning()) {
+            return;
+        }
+        for (String role : roles) {
+            execute("DROP ROLE IF EXISTS " + role);
+        }
     }
 
     private void execute(String sql) {

@@ -6,6 +6,7 @@ import io.batchtrack.SeasonType;
 import io.batchtrack.Warning;
 import io.batchtrack.jdbi.BatchRun;
 import io.batchtrack.jdbi.DataReadiness;
+import io.batchtrack.jdbi.RunExcerpt;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,6 +24,8 @@ import org.jdbi.v3.core.mapper.RowMapper;
 public final class Rows {
     public static final RowMapper<BatchRun> BATCH_RUN = (rs, ctx) -> batchRun(rs);
     public static final RowMapper<DataReadiness> DATA_READINESS = (rs, ctx) -> dataReadiness(rs);
+    public static final RowMapper<RunExcerpt> RUN_EXCERPT = (rs, ctx) -> new RunExcerpt(batchRun(rs),
+            rs.getInt("warnings_count"), rs.getInt("error_message_length"), rs.getInt("error_stack_length"));
 
     private Rows() {}
 
@@ -57,7 +60,8 @@ public final class Rows {
                 rs.getString("host"),
                 rs.getBoolean("exclusive"),
                 rs.getLong("custom_metrics_dropped"),
-                rs.getObject("stale_limit_ms", Long.class));
+                rs.getObject("stale_limit_ms", Long.class),
+                instant(rs, "recorded_at"));
     }
 
     static DataReadiness dataReadiness(ResultSet rs) throws SQLException {

@@ -11,7 +11,7 @@ public final class Sql {
             + " r.heartbeat_at, r.api_calls_made, r.games_processed, r.game_logs_added, r.predictions_generated,"
             + " r.predictions_skipped, r.odds_synced, r.errors_encountered, r.warnings_dropped, r.error_type,"
             + " r.error_message, r.error_stack, r.host, r.exclusive, r.custom_metrics_dropped, r.stale_limit_ms,"
-            + " ARRAY(SELECT m.key FROM jsonb_each_text(r.custom_metrics) m ORDER BY m.key) AS custom_metric_names,"
+            + " r.recorded_at, ARRAY(SELECT m.key FROM jsonb_each_text(r.custom_metrics) m ORDER BY m.key) AS custom_metric_names,"
             + " ARRAY(SELECT m.value FROM jsonb_each_text(r.custom_metrics) m ORDER BY m.key) AS custom_metric_values,"
             + " ARRAY(SELECT w.value ->> 'stage' FROM jsonb_array_elements(r.warnings) WITH ORDINALITY w(value, n)"
             + " ORDER BY w.n) AS warning_stages,"
@@ -19,6 +19,21 @@ public final class Sql {
             + " ORDER BY w.n) AS warning_messages,"
             + " ARRAY(SELECT w.value ->> 'at' FROM jsonb_array_elements(r.warnings) WITH ORDINALITY w(value, n)"
             + " ORDER BY w.n) AS warning_times";
+
+    /**
+     * {@link #RUN_COLUMNS} for lists ({@link io.batchtrack.jdbi.RunExcerpt}): error message and stack
+     * cut to :message_chars and :stack_chars, the first :warnings_shown warnings with their messages
+     * cut, and the whole lengths and count beside them.
+     */
+    private static final String EXCERPT_COLUMNS = RUN_COLUMNS
+            .replace(" r.error_message, r.error_stack,", " left(r.error_message, :message_chars) AS error_message,"
+                    + " left(r.error_stack, :stack_chars) AS error_stack,"
+                    + " coalesce(length(r.error_message), 0) AS error_message_length,"
+                    + " coalesce(length(r.error_stack), 0) AS error_stack_length,"
+                    + " jsonb_array_length(r.warnings) AS warnings_count,")
+            .replace("ARRAY(SELECT w.value ->> 'message' FROM", "ARRAY(SELECT left(w.value ->> 'message', :message_chars) FROM")
+            .replace("WITH ORDINALITY w(value, n) ORDER BY w.n)",
+                    "WITH ORDINALITY w(value, n) WHERE w.n <= :warnings_shown ORDER BY w.n)");
 
     private static final String ALL_COLUMNS = "id, parent_run_id, batch_type, batch_mode, season_year, week,"
             + " season_type, triggered_by, status, started_at, completed_at, duration_ms, heartbeat_at,"
@@ -52,7 +67,10 @@ public final class Sql {
     public final String upsertFinishedRun;
     /** Running runs silent for longer than their stale limit become failed / abandoned, by the database's clock. */
     public final String sweepAbandoned;
-    /** Deletes up to :batch finished runs older than :age_ms (ms), oldest first; data_readiness is not touched. */
+    /**
+     * Deletes up to :batch finished runs the database received more than :age_ms (ms) ago, oldest
+     * first; data_readiness is not touched.
+     */
     public final String purgeFinished;
     /** Refreshing a week's readiness: one upsert; see {@code ReadinessWriter} for the parameters. */
     public final String upsertReadiness;
@@ -95,10 +113,10 @@ public final class Sql {
                 // right after the server (re)starts, live runs have not had a chance to beat yet
                 + " AND pg_postmaster_start_time() < now() - " + limit
                 + " RETURNING r.id";
+        // by recorded_at, the database's clock: started_at and completed_at come from the batch host
         purgeFinished = "DELETE FROM " + runs + " WHERE id IN (SELECT id FROM " + runs
-                + " WHERE started_at < now() - :age_ms * interval '1 millisecond' AND status <> 'running'"
-                + " AND coalesce(completed_at, started_at) < now() - :age_ms * interval '1 millisecond'"
-                + " ORDER BY started_at LIMIT :batch)";
+                + " WHERE recorded_at < now() - :age_ms * interval '1 millisecond' AND status <> 'running'"
+                + " ORDER BY recorded_at LIMIT :batch)";
         upsertFinishedRun = "INSERT INTO " + runs + " AS r (" + ALL_COLUMNS + ") VALUES (" + ALL_VALUES + ")"
                 + " ON CONFLICT (id) DO UPDATE SET parent_run_id = excluded.parent_run_id,"
                 + " batch_type = excluded.batch_type, batch_mode = excluded.batch_mode,"
@@ -114,7 +132,10 @@ public final class Sql {
                 + " error_type = excluded.error_type, error_message = excluded.error_message,"
                 + " error_stack = excluded.error_stack, host = excluded.host, exclusive = excluded.exclusive,"
                 + " custom_metrics_dropped = excluded.custom_metrics_dropped,"
-                + " stale_limit_ms = coalesce(excluded.stale_limit_ms, r.stale_limit_ms)";
+                + " stale_limit_ms = coalesce(excluded.stale_limit_ms, r.stale_limit_ms),"
+                // the end's arrival, by the database's clock; a replay of the same end changes nothing
+                + " recorded_at = CASE WHEN r.status = 'running' OR r.completed_at IS DISTINCT FROM excluded.completed_at"
+                + " THEN now() ELSE r.recorded_at END";
         String newGames = "(CASE WHEN :games_exact THEN excluded.games_count"
                 + " ELSE greatest(d.games_count, excluded.games_count) END)";
         String newPredictions = "(CASE WHEN :predictions_exact THEN excluded.predictions_count"
@@ -168,7 +189,18 @@ public final class Sql {
      * plain indexed query (a catch-all {@code (:x IS NULL OR col = :x)} would defeat the indexes).
      */
     public String history(boolean batchType, boolean status, boolean seasonYear, boolean week, boolean seasonType) {
-        StringBuilder b = new StringBuilder("SELECT ").append(RUN_COLUMNS).append(" FROM ").append(runs).append(" r");
+        return history(RUN_COLUMNS, batchType, status, seasonYear, week, seasonType);
+    }
+
+    /** {@link #history} of excerpts: binds :message_chars, :stack_chars and :warnings_shown too. */
+    public String historyExcerpts(boolean batchType, boolean status, boolean seasonYear, boolean week,
+            boolean seasonType) {
+        return history(EXCERPT_COLUMNS, batchType, status, seasonYear, week, seasonType);
+    }
+
+    private String history(String columns, boolean batchType, boolean status, boolean seasonYear, boolean week,
+            boolean seasonType) {
+        StringBuilder b = new StringBuilder("SELECT ").append(columns).append(" FROM ").append(runs).append(" r");
         String glue = " WHERE ";
         if (batchType) {
             b.append(glue).append(ofType(":batch_type"));

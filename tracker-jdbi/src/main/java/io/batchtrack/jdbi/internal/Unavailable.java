@@ -29,16 +29,33 @@ public final class Unavailable {
     /**
      * SQLSTATE classes that a wait cannot cure, wherever they appear in the chain (a pool that times
      * out reports the server's last refusal as its cause): no such database (3D), failed login (28),
-     * a statement or permission the server rejects (42), a value it refuses (22, 23).
+     * a statement or permission the server rejects (42), a value it refuses (22, 23). The refusals
+     * of {@link AccessDenied} among them are checked first and reported as unavailable.
      */
     private static final Set<String> PERMANENT_CLASSES = Set.of("3D", "28", "42", "22", "23");
 
     private Unavailable() {}
 
-    /** {@code e} as a {@link StoreUnavailableException} if it means the database is unreachable, else null. */
+    /** {@link #of(RuntimeException, String, boolean)} for a store built from configuration. */
     public static StoreUnavailableException of(RuntimeException e, String where) {
+        return of(e, where, true);
+    }
+
+    /**
+     * {@code e} as a {@link StoreUnavailableException} if it means the database is unreachable, or
+     * refuses batchtrack's login or privileges ({@link AccessDenied}: no record is at fault, so the
+     * runs wait in the spool like in an outage), else null.
+     *
+     * @param fromConfig whether the credentials come from configuration: the message names the key to fix
+     */
+    public static StoreUnavailableException of(RuntimeException e, String where, boolean fromConfig) {
         if (e instanceof StoreUnavailableException u) {
             return u;
+        }
+        SQLException refused = AccessDenied.find(e);
+        if (refused != null) {
+            // the server's refusal as the only cause: a pool's "Connection is not available" says nothing more
+            return new StoreUnavailableException(AccessDenied.explain(refused, fromConfig, where), refused);
         }
         Throwable unreachable = null;
         int depth = 0;

@@ -12,6 +12,7 @@ import io.batchtrack.jdbi.BatchRun;
 import io.batchtrack.jdbi.BatchRunQueries;
 import io.batchtrack.jdbi.BatchTypeSummary;
 import io.batchtrack.jdbi.DataReadiness;
+import io.batchtrack.jdbi.RunExcerpt;
 import io.batchtrack.jdbi.RunFilter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -49,15 +51,23 @@ public final class StatusHandler implements HttpHandler {
     private final Supplier<BatchRunQueries> queries;
     private final Clock clock;
     private final TokenCheck token; // null: no token configured
+    private final HostCheck host; // null: the token guards the server
+    private final long maxResponseBytes;
 
     /**
      * @param queries the query API, asked for on each request (the caller memoizes)
      * @param token the token check, or null when none is configured
+     * @param host the Host header check, or null (a server with a token)
+     * @param maxResponseBytes the most a response body may hold; lists and the page stop short of it
+     *     and say so
      */
-    public StatusHandler(Supplier<BatchRunQueries> queries, Clock clock, TokenCheck token) {
+    public StatusHandler(Supplier<BatchRunQueries> queries, Clock clock, TokenCheck token, HostCheck host,
+            long maxResponseBytes) {
         this.queries = queries;
         this.clock = clock;
         this.token = token;
+        this.host = host;
+        this.maxResponseBytes = maxResponseBytes;
     }
 
     @Override
@@ -76,6 +86,12 @@ public final class StatusHandler implements HttpHandler {
     }
 
     private Response respond(HttpExchange exchange) {
+        if (host != null && !host.accepts(exchange.getRequestHeaders().getFirst("Host"))) {
+            // DNS rebinding: a page of another site, its name pointed at this machine
+            return Response.json(421, StatusJson.error("misdirected_request", null, "this server answers only"
+                    + " requests for " + String.join(", ", host.allowed()) + " (any port); add further names"
+                    + " to status.allowed-hosts"));
+        }
         if (token != null && !token.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
             boolean presented = exchange.getRequestHeaders().containsKey("Authorization");
             Response r = Response.json(401, StatusJson.error("unauthorized", null, presented
@@ -88,7 +104,8 @@ public final class StatusHandler implements HttpHandler {
         Route route = Route.of(path);
         if (route == null) {
             return Response.json(404, StatusJson.error("not_found", null, "no such resource; see "
-                    + API + "batch-runs/latest, " + API + "batch-runs/history, " + API + "data-readiness/current, "
+                    + API + "batch-runs/latest, " + API + "batch-runs/history, " + API + "batch-runs/{id}, "
+                    + API + "data-readiness/current, "
                     + API + "data-readiness/{week} or the page at /"));
         }
         String method = exchange.getRequestMethod();
@@ -103,6 +120,7 @@ public final class StatusHandler implements HttpHandler {
             case PAGE: return page();
             case LATEST: return latest(params);
             case HISTORY: return history(params);
+            case RUN: return run(path.substring(Route.RUN_PREFIX.length()));
             case CURRENT_READINESS: return readiness(NflCalendar.current(clock));
             default: return readiness(week(path.substring(Route.READINESS_PREFIX.length()), params));
         }
@@ -139,7 +157,16 @@ public final class StatusHandler implements HttpHandler {
         if (seasonType != null) {
             filter = filter.seasonType(seasonType);
         }
-        return Response.json(200, StatusJson.runs(queries.get().history(filter), filter.limit()));
+        List<RunExcerpt> runs = queries.get().historyExcerpts(filter); // read before the status line is sent
+        int shownLimit = filter.limit();
+        return Response.streamed(200, JSON, out -> StatusJson.runs(out, runs, shownLimit));
+    }
+
+    /** {@code /batch-runs/{id}}: one run, whole: every warning, the whole message and stack. */
+    private Response run(String segment) {
+        UUID id = RunIds.parse(segment);
+        return queries.get().run(id).map(r -> Response.json(200, StatusJson.run(r))).orElseGet(() -> Response.json(404,
+                StatusJson.error("not_found", null, "no batch run with id " + id + " is recorded")));
     }
 
     /** The week of {@code /data-readiness/{week}}: season year and type default to the current week's. */
@@ -171,11 +198,12 @@ public final class StatusHandler implements HttpHandler {
         Period week = NflCalendar.current(clock);
         DataReadiness readiness = q.readiness(week).orElse(null);
         List<BatchTypeSummary> summaries = q.summaries(PAGE_WINDOW);
-        Map<String, List<BatchRun>> recent = new LinkedHashMap<>();
+        Map<String, List<RunExcerpt>> recent = new LinkedHashMap<>();
         for (BatchTypeSummary s : summaries.subList(0, Math.min(PAGE_MAX_TYPES, summaries.size()))) {
-            recent.put(s.batchType(), q.history(RunFilter.newest(PAGE_RUNS_PER_TYPE).batchType(s.batchType())));
+            recent.put(s.batchType(), q.historyExcerpts(RunFilter.newest(PAGE_RUNS_PER_TYPE).batchType(s.batchType())));
         }
-        Response r = new Response(200, HTML, StatusPage.render(now, week, readiness, summaries, recent, PAGE_WINDOW));
+        StatusPage.Parts page = StatusPage.render(now, week, readiness, summaries, recent, PAGE_WINDOW);
+        Response r = Response.streamed(200, HTML, page::write);
         r.headers.put("Content-Security-Policy", List.of(PAGE_CSP));
         return r;
     }
@@ -204,7 +232,7 @@ public final class StatusHandler implements HttpHandler {
         return false;
     }
 
-    private static void send(HttpExchange exchange, Response r) throws IOException {
+    private void send(HttpExchange exchange, Response r) throws IOException {
         Headers h = exchange.getResponseHeaders();
         h.set("Content-Type", r.contentType);
         h.set("Cache-Control", "no-store");
@@ -214,12 +242,29 @@ public final class StatusHandler implements HttpHandler {
         for (Map.Entry<String, List<String>> e : r.headers.entrySet()) {
             h.put(e.getKey(), e.getValue());
         }
-        byte[] body = r.body.getBytes(StandardCharsets.UTF_8);
         if (exchange.getRequestMethod().equals("HEAD")) {
             exchange.sendResponseHeaders(r.status, -1);
             return;
         }
-        exchange.sendResponseHeaders(r.status, body.length);
+        if (r.streamed != null) {
+            exchange.sendResponseHeaders(r.status, 0); // chunked: written as it is made, never whole in memory
+            try (OutputStream out = exchange.getResponseBody()) {
+                CappedBody body = new CappedBody(out, maxResponseBytes);
+                r.streamed.writeTo(body);
+                body.finish();
+            }
+            return;
+        }
+        byte[] body = r.body.getBytes(StandardCharsets.UTF_8);
+        if (body.length > maxResponseBytes) {
+            // one run whose record outgrew a cap set very low: say so rather than send it
+            body = StatusJson.error("too_large", null, "the answer (" + body.length + " bytes) exceeds the status"
+                    + " server's limit of " + maxResponseBytes + " bytes (status.max-response-kb)")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(500, body.length);
+        } else {
+            exchange.sendResponseHeaders(r.status, body.length);
+        }
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
@@ -227,9 +272,10 @@ public final class StatusHandler implements HttpHandler {
 
     /** The resources; anything else is a 404. */
     private enum Route {
-        PAGE, LATEST, HISTORY, CURRENT_READINESS, WEEK_READINESS;
+        PAGE, LATEST, HISTORY, RUN, CURRENT_READINESS, WEEK_READINESS;
 
         static final String READINESS_PREFIX = API + "data-readiness/";
+        static final String RUN_PREFIX = API + "batch-runs/";
 
         static Route of(String path) {
             if (path == null) {
@@ -246,26 +292,49 @@ public final class StatusHandler implements HttpHandler {
                 case READINESS_PREFIX + "current":
                     return CURRENT_READINESS;
                 default:
-                    return path.startsWith(READINESS_PREFIX) && path.length() > READINESS_PREFIX.length()
-                            && path.indexOf('/', READINESS_PREFIX.length()) < 0 ? WEEK_READINESS : null;
+                    if (oneSegmentAfter(path, RUN_PREFIX)) {
+                        return RUN;
+                    }
+                    return oneSegmentAfter(path, READINESS_PREFIX) ? WEEK_READINESS : null;
             }
         }
+    }
+
+    /** Whether {@code path} is {@code prefix} and one more non-empty segment. */
+    private static boolean oneSegmentAfter(String path, String prefix) {
+        return path.startsWith(prefix) && path.length() > prefix.length() && path.indexOf('/', prefix.length()) < 0;
+    }
+
+    /** A body written piece by piece under the cap. */
+    @FunctionalInterface
+    private interface Body {
+        void writeTo(CappedBody out) throws IOException;
     }
 
     private static final class Response {
         final int status;
         final String contentType;
-        final String body;
+        final String body; // null when streamed
+        final Body streamed;
         final Map<String, List<String>> headers = new LinkedHashMap<>();
 
         Response(int status, String contentType, String body) {
+            this(status, contentType, body, null);
+        }
+
+        private Response(int status, String contentType, String body, Body streamed) {
             this.status = status;
             this.contentType = contentType;
             this.body = body;
+            this.streamed = streamed;
         }
 
         static Response json(int status, String body) {
             return new Response(status, JSON, body);
+        }
+
+        static Response streamed(int status, String contentType, Body body) {
+            return new Response(status, contentType, null, body);
         }
     }
 }

@@ -4,6 +4,8 @@ import io.batchtrack.Warning;
 import io.batchtrack.internal.Json;
 import io.batchtrack.jdbi.BatchRun;
 import io.batchtrack.jdbi.DataReadiness;
+import io.batchtrack.jdbi.RunExcerpt;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,60 @@ public final class StatusJson {
             appendRun(b, runs.get(i));
         }
         return b.append("]}").toString();
+    }
+
+    /**
+     * {@code {"limit": n, "batch_runs": [excerpts...]}}, newest first, written run by run; if the cap
+     * is reached, the runs that fit and then {@code "truncated": {...}} saying how many were left out.
+     */
+    public static void runs(CappedBody out, List<RunExcerpt> runs, int limit) throws IOException {
+        out.write("{\"limit\":" + limit + ",\"batch_runs\":[");
+        int shown = 0;
+        for (RunExcerpt r : runs) {
+            if (!out.item((shown > 0 ? "," : "") + excerpt(r))) {
+                break;
+            }
+            shown++;
+        }
+        out.write("]");
+        if (shown < runs.size()) {
+            StringBuilder b = new StringBuilder(",\"truncated\":{\"runs_shown\":").append(shown)
+                    .append(",\"runs_matched\":").append(runs.size()).append(",\"max_response_bytes\":")
+                    .append(out.cap()).append(",\"message\":");
+            Json.string(b, "the response reached its size limit after " + shown + " of " + runs.size() + " runs;"
+                    + " ask for fewer (limit) or narrow the filters");
+            out.write(b.append('}').toString());
+        }
+        out.write("}");
+    }
+
+    /**
+     * A run as lists show it: the columns of {@code batch_runs}, with the error message and stack cut
+     * (ending in "…" when cut) and the first warnings only, then {@code warnings_count},
+     * {@code error_message_length}, {@code error_stack_length} and {@code detail}, the run's own URL.
+     */
+    public static String excerpt(RunExcerpt e) {
+        BatchRun r = e.run();
+        BatchRun marked = e.errorMessageCut() || e.errorStackCut() ? withCutMarks(e) : r;
+        StringBuilder b = appendRun(new StringBuilder(2_048), marked);
+        b.setLength(b.length() - 1); // reopen the object
+        next(b, "warnings_count").append(e.warningsCount());
+        next(b, "error_message_length").append(e.errorMessageLength());
+        next(b, "error_stack_length").append(e.errorStackLength());
+        next(b, "detail");
+        Json.string(b, "/api/admin/batch-runs/" + r.id());
+        return b.append('}').toString();
+    }
+
+    private static BatchRun withCutMarks(RunExcerpt e) {
+        BatchRun r = e.run();
+        return new BatchRun(r.id(), r.parentRunId(), r.batchType(), r.batchMode(), r.seasonYear(), r.week(),
+                r.seasonType(), r.triggeredBy(), r.status(), r.startedAt(), r.completedAt(), r.durationMs(),
+                r.heartbeatAt(), r.apiCallsMade(), r.gamesProcessed(), r.gameLogsAdded(), r.predictionsGenerated(),
+                r.predictionsSkipped(), r.oddsSynced(), r.errorsEncountered(), r.customMetrics(), r.warnings(),
+                r.warningsDropped(), r.errorType(), e.errorMessageCut() ? r.errorMessage() + "…" : r.errorMessage(),
+                e.errorStackCut() ? r.errorStack() + "…" : r.errorStack(), r.host(), r.exclusive(),
+                r.customMetricsDropped(), r.staleLimitMs(), r.recordedAt());
     }
 
     /** One {@code data_readiness} row. */
@@ -114,6 +170,8 @@ public final class StatusJson {
         next(b, "exclusive").append(r.exclusive());
         next(b, "stale_limit_ms").append(r.staleLimitMs()); // "null" when absent
         next(b, "custom_metrics_dropped").append(r.customMetricsDropped());
+        next(b, "recorded_at");
+        time(b, r.recordedAt());
         return b.append('}');
     }
 

@@ -7,6 +7,7 @@ import io.batchtrack.Warning;
 import io.batchtrack.jdbi.BatchRun;
 import io.batchtrack.jdbi.BatchTypeSummary;
 import io.batchtrack.jdbi.DataReadiness;
+import io.batchtrack.jdbi.RunExcerpt;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,23 +35,57 @@ public final class StatusPage {
 
     private StatusPage() {}
 
+    /** Where the batch types' sections go in the page fragment, to cut it into a head and a tail. */
+    private static final String SECTIONS = "<!--batchtrack:batch-types-->";
+
     /**
+     * The page in pieces, so that it can be written piece by piece under a size cap.
+     *
      * @param generatedAt when the page was made
      * @param week the current NFL week
      * @param readiness that week's row, or null if none
      * @param summaries one line per batch type
-     * @param recentRuns each batch type's newest runs, newest first, in the order to show
+     * @param recentRuns each batch type's newest runs (excerpts), newest first, in the order to show
      * @param window how many recent runs the summaries' counts cover
      */
-    public static String render(Instant generatedAt, Period week, DataReadiness readiness,
-            List<BatchTypeSummary> summaries, Map<String, List<BatchRun>> recentRuns, int window) {
-        List<Markup> types = new ArrayList<>();
-        for (Map.Entry<String, List<BatchRun>> e : recentRuns.entrySet()) {
-            types.add(batchType(e.getKey(), e.getValue(), generatedAt));
+    public static Parts render(Instant generatedAt, Period week, DataReadiness readiness,
+            List<BatchTypeSummary> summaries, Map<String, List<RunExcerpt>> recentRuns, int window) {
+        List<String> types = new ArrayList<>();
+        for (Map.Entry<String, List<RunExcerpt>> e : recentRuns.entrySet()) {
+            types.add(batchType(e.getKey(), e.getValue(), generatedAt).toString());
         }
-        return fragment("page").render("css", CSS, "generatedAt", time(generatedAt),
+        String page = fragment("page").render("css", CSS, "generatedAt", time(generatedAt),
                 "readiness", readiness(week, readiness), "summary", summaries(summaries, window),
-                "batchTypes", Markup.concat(types)).toString();
+                "batchTypes", new Markup(SECTIONS)).toString();
+        int at = page.indexOf(SECTIONS);
+        return new Parts(page.substring(0, at), types, page.substring(at + SECTIONS.length()));
+    }
+
+    /**
+     * The page: everything before the batch types' sections, the sections, everything after.
+     * {@link #write} writes the sections that fit under the cap and then says how many did not.
+     */
+    public record Parts(String head, List<String> sections, String tail) {
+        /** The whole page, uncapped (for tests and small pages). */
+        public String whole() {
+            return head + String.join("", sections) + tail;
+        }
+
+        void write(CappedBody out) throws IOException {
+            out.write(head);
+            int shown = 0;
+            for (String section : sections) {
+                if (!out.item(section)) {
+                    break;
+                }
+                shown++;
+            }
+            if (shown < sections.size()) {
+                out.write(fragment("truncated").render("shown", shown, "total", sections.size(), "cap", out.cap())
+                        .toString());
+            }
+            out.write(tail);
+        }
     }
 
     private static Markup readiness(Period week, DataReadiness d) {
@@ -87,10 +122,10 @@ public final class StatusPage {
         return run == null ? fragment("never").render() : time(run.startedAt());
     }
 
-    private static Markup batchType(String type, List<BatchRun> runs, Instant now) {
+    private static Markup batchType(String type, List<RunExcerpt> runs, Instant now) {
         List<Markup> rows = new ArrayList<>();
-        for (BatchRun r : runs) {
-            rows.add(run(r, now));
+        for (RunExcerpt r : runs) {
+            rows.add(run(r.run(), now));
             Markup detail = detail(r);
             if (!detail.isEmpty()) {
                 rows.add(detail);
@@ -114,8 +149,9 @@ public final class StatusPage {
                 "triggeredBy", r.triggeredBy(), "counters", counters(r));
     }
 
-    /** The row under a run with its failure and warnings; empty when it has neither. */
-    private static Markup detail(BatchRun r) {
+    /** The row under a run with its failure and warnings (the first few); empty when it has neither. */
+    private static Markup detail(RunExcerpt e) {
+        BatchRun r = e.run();
         boolean failed = r.errorType() != null || r.errorMessage() != null;
         boolean warned = !r.warnings().isEmpty() || r.warningsDropped() > 0;
         if (!failed && !warned) {
@@ -125,23 +161,32 @@ public final class StatusPage {
         if (failed) {
             String type = r.errorType() == null ? "error" : r.errorType();
             failure = r.errorMessage() == null ? fragment("failureWithoutMessage").render("type", type)
-                    : fragment("failure").render("type", type, "message", r.errorMessage());
+                    : fragment("failure").render("type", type, "message", r.errorMessage(),
+                            "more", e.errorMessageCut() ? wholeRun(r, "…") : Markup.EMPTY);
         }
         return fragment("detail").render("code", r.status().code(), "failure", failure,
-                "warnings", warned ? warnings(r) : Markup.EMPTY);
+                "warnings", warned ? warnings(e) : Markup.EMPTY);
     }
 
-    private static Markup warnings(BatchRun r) {
+    /** A link to the run's whole record, {@code GET /api/admin/batch-runs/{id}}. */
+    private static Markup wholeRun(BatchRun r, String lead) {
+        return fragment("wholeRun").render("lead", lead, "id", r.id());
+    }
+
+    private static Markup warnings(RunExcerpt e) {
+        BatchRun r = e.run();
         List<Markup> items = new ArrayList<>();
         for (Warning w : r.warnings()) {
             Markup at = w.at() == null ? Markup.EMPTY : fragment("warningAt").render("time", time(w.at()));
             items.add(fragment("warning").render("stage", w.stage(), "at", at, "message", w.message()));
         }
+        Markup notShown = e.warningsNotShown() == 0 ? Markup.EMPTY
+                : fragment("warningsNotShown").render("count", e.warningsNotShown(), "whole", wholeRun(r, ""));
         Markup dropped = r.warningsDropped() == 0 ? Markup.EMPTY
                 : fragment("warningsDropped").render("count", r.warningsDropped());
-        long count = r.warnings().size() + r.warningsDropped();
+        long count = e.warningsCount() + r.warningsDropped();
         return fragment("warnings").render("count", count, "noun", count == 1 ? "warning" : "warnings",
-                "items", Markup.concat(items), "dropped", dropped);
+                "items", Markup.concat(items), "notShown", notShown, "dropped", dropped);
     }
 
     /** The non-zero counters, standard ones first; nothing when all are zero. */
