@@ -17,6 +17,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -55,15 +56,32 @@ public final class Spool implements AutoCloseable {
     /** What one replay did. */
     public record Replay(int delivered, int rejected, boolean complete) {}
 
+    /** How spool files are opened: {@link FileChannel#open}, or in a test a channel that fails on cue. */
+    @FunctionalInterface
+    public interface Opener {
+        FileChannel open(Path file, Set<? extends OpenOption> options, FileAttribute<?>... attributes)
+                throws IOException;
+    }
+
+    /** The file system itself. */
+    public static final Opener FILES = new Opener() { // no lambda: see the api's start-up notes
+        @Override
+        public FileChannel open(Path file, Set<? extends OpenOption> options, FileAttribute<?>... attributes)
+                throws IOException {
+            return FileChannel.open(file, options, attributes);
+        }
+    };
+
     private static final String SUFFIX = ".spool";
     /** Spool files opened by this JVM: a second channel on a locked file would release its lock on close (POSIX). */
     private static final Set<Path> OPEN_HERE = ConcurrentHashMap.newKeySet();
-    private static final Spool NONE = new Spool(null, null, 0);
+    private static final Spool NONE = new Spool(null, null, 0, FILES);
 
     private final Path directory;
     private final String destination;
     private String prefix; // computed on first use: SHA-256 costs a cold JVM a few milliseconds
     private final long maxBytes;
+    private final Opener opener;
     private final Object replayLock = new Object();
 
     // guarded by this
@@ -74,10 +92,11 @@ public final class Spool implements AutoCloseable {
     private long lost;
     private boolean closed;
 
-    private Spool(Path directory, String destination, long maxBytes) {
+    private Spool(Path directory, String destination, long maxBytes, Opener opener) {
         this.directory = directory;
         this.destination = destination;
         this.maxBytes = maxBytes;
+        this.opener = opener;
     }
 
     /** A spool that keeps nothing. */
@@ -87,7 +106,12 @@ public final class Spool implements AutoCloseable {
 
     /** A spool for records bound to {@code destination}, in {@code directory}; touches no file yet. */
     public static Spool in(Path directory, String destination, long maxBytes) {
-        return new Spool(directory.toAbsolutePath().normalize(), destination, maxBytes);
+        return in(directory, destination, maxBytes, FILES);
+    }
+
+    /** A spool whose files are opened by {@code opener}. */
+    public static Spool in(Path directory, String destination, long maxBytes, Opener opener) {
+        return new Spool(directory.toAbsolutePath().normalize(), destination, maxBytes, opener);
     }
 
     public boolean enabled() {
@@ -120,18 +144,42 @@ public final class Spool implements AutoCloseable {
                         + " the " + op.code() + " of run " + record.id() + " is lost", null);
                 return false;
             }
-            ByteBuffer buffer = ByteBuffer.wrap(line);
-            long at = size;
-            while (buffer.hasRemaining()) {
-                at += channel.write(buffer, at);
+            try {
+                ByteBuffer buffer = ByteBuffer.wrap(line);
+                long at = size;
+                while (buffer.hasRemaining()) {
+                    at += channel.write(buffer, at);
+                }
+                channel.force(false);
+                return true;
+            } catch (IOException | RuntimeException e) {
+                tornBackTo(size);
+                throw e;
             }
-            channel.force(false);
-            return true;
         } catch (IOException | RuntimeException e) {
             lost++;
             Log.warnOnce("spool-io", "batchtrack could not write its spool in " + directory + "; the " + op.code()
                     + " of run " + record.id() + " is lost", e);
             return false;
+        }
+    }
+
+    /**
+     * A write failed part way (disk full, I/O error): cut the file back to where the record began, so
+     * that the next record starts on a line of its own and the fragment never swallows it. If even
+     * that fails, the file is given up (closed, its lock released, left for replay: the fragment is
+     * then its last line, which replay drops) and the next record starts a new file.
+     */
+    private void tornBackTo(long size) {
+        try {
+            if (channel.size() > size) {
+                channel.truncate(size);
+            }
+            channel.force(false);
+        } catch (IOException | RuntimeException e) {
+            Log.warn("batchtrack could not cut its spool " + file + " back after a failed write (" + Log.describe(e)
+                    + "); it is closed and left for replay, later records go to a new file");
+            release(false);
         }
     }
 
@@ -317,11 +365,9 @@ public final class Spool implements AutoCloseable {
         Path fresh = directory.resolve(name + ".new");
         Path target = directory.resolve(name + SUFFIX).toAbsolutePath().normalize();
         OPEN_HERE.add(target);
-        FileChannel c = posix()
-                ? FileChannel.open(fresh, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                        StandardOpenOption.WRITE), ownerOnly("rw-------"))
-                : FileChannel.open(fresh, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                        StandardOpenOption.WRITE);
+        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        FileChannel c = posix() ? opener.open(fresh, options, ownerOnly("rw-------")) : opener.open(fresh, options);
         try {
             FileLock l = c.lock();
             StringBuilder header = new StringBuilder("{\"batchtrack_spool\":1,\"destination\":");

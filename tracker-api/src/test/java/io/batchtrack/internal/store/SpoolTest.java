@@ -232,6 +232,53 @@ class SpoolTest {
     }
 
     @Test
+    void a_write_torn_by_a_full_disk_leaves_the_next_record_whole_on_replay() {
+        FailingChannel.Fault fault = new FailingChannel.Fault();
+        Spool spool = Spool.in(dir, DESTINATION, 1 << 20, FailingChannel.opener(fault));
+        RunRecord first = record(1);
+        RunRecord torn = record(2);
+        RunRecord next = record(3);
+        assertThat(spool.append(Op.START, first)).isTrue();
+
+        fault.failAfter(40); // 40 bytes of the record reach the file, then the disk is full
+        boolean tornKept = spool.append(Op.FINISH, torn);
+        fault.heal();
+        boolean nextKept = spool.append(Op.FINISH, next);
+        spool.close();
+        List<UUID> delivered = new ArrayList<>();
+        Spool.Replay replay = Spool.in(dir, DESTINATION, 1 << 20).replay(e -> delivered.add(e.record().id()), false, true);
+
+        assertThat(fault.failedWrites).isEqualTo(1);
+        assertThat(tornKept).isFalse();
+        assertThat(nextKept).isTrue();
+        assertThat(delivered).containsExactly(first.id(), next.id());
+        assertThat(replay).isEqualTo(new Spool.Replay(2, 0, true));
+        assertThat(spool.lost()).isEqualTo(1);
+    }
+
+    @Test
+    void when_even_the_cut_back_fails_the_torn_file_is_given_up_and_the_next_record_goes_to_a_new_one() {
+        FailingChannel.Fault fault = new FailingChannel.Fault();
+        Spool spool = Spool.in(dir, DESTINATION, 1 << 20, FailingChannel.opener(fault));
+        RunRecord first = record(1);
+        RunRecord next = record(3);
+        spool.append(Op.START, first);
+
+        fault.failAfter(40);
+        fault.truncateFails = true;
+        spool.append(Op.FINISH, record(2));
+        fault.heal();
+        boolean nextKept = spool.append(Op.FINISH, next);
+        spool.close();
+        List<UUID> delivered = new ArrayList<>();
+        Spool.in(dir, DESTINATION, 1 << 20).replay(e -> delivered.add(e.record().id()), false, true);
+
+        assertThat(nextKept).isTrue();
+        assertThat(delivered).containsExactlyInAnyOrder(first.id(), next.id());
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
     void file_names_reveal_nothing_of_the_destination() {
         Spool spool = Spool.in(dir, DESTINATION, 1 << 20);
         spool.append(Op.START, record(1));
