@@ -3,10 +3,10 @@ package io.batchtrack.internal.store;
 import io.batchtrack.internal.Json;
 import io.batchtrack.internal.JsonReader;
 import io.batchtrack.internal.Log;
+import io.batchtrack.internal.PrivateDirectory;
 import io.batchtrack.internal.store.SpoolEntry.Op;
 import io.batchtrack.spi.RunRecord;
 import io.batchtrack.spi.StoreUnavailableException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
@@ -23,6 +25,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -36,11 +39,16 @@ import java.util.concurrent.ThreadLocalRandom;
  * one JSON line each ({@link SpoolEntry}), appended to a file of this engine and forced to disk,
  * then handed to the store again, in order, once it answers.
  *
- * <p>Files are named {@code <destination hash>-<pid>-<random>.spool} in the spool directory
- * (owner-only permissions), start with a header line naming the destination, and are locked by
- * their writer for as long as it lives. A file whose lock can be taken belongs to a process that has
- * ended: the next engine with the same destination replays and deletes it. A file is created only
- * when a record must be spooled; nothing is read or written while the store answers.
+ * <p>Files are named {@code <destination hash>-<pid>-<random>.spool} in the spool directory, start
+ * with a header line naming the destination, and are locked by their writer for as long as it lives.
+ * A file whose lock can be taken belongs to a process that has ended: the next engine with the same
+ * destination replays and deletes it ({@code .new} files too: a process that died creating one). A
+ * file is created only when a record must be spooled; nothing is read or written while the store
+ * answers. Durability: each record is forced to disk; a file's creation, rename and removal force the
+ * directory too. Trust: the directory must be this user's and no one else's to write
+ * ({@link PrivateDirectory}, the weaving cache's rule), else nothing is spooled in it and nothing
+ * replayed from it; a file is replayed only if it is a regular file of this user. Replay streams
+ * ({@link SpoolLines}): memory is bounded by one record, never a file.
  *
  * <p>Longer than most files on purpose: the file protocol (create under a temporary name, lock,
  * rename; replay what is past the replayed mark; take over a file only by its lock) is safe only as
@@ -73,12 +81,17 @@ public final class Spool implements AutoCloseable {
     };
 
     private static final String SUFFIX = ".spool";
+    /** A file being created: it gets its {@link #SUFFIX} name once its header is on disk and it is locked. */
+    private static final String NEW = ".new";
+    /** The longest record a spool keeps (and reads back): a record has at most 1,000 bounded warnings. */
+    static final int MAX_LINE = 32 << 20;
     /** Spool files opened by this JVM: a second channel on a locked file would release its lock on close (POSIX). */
     private static final Set<Path> OPEN_HERE = ConcurrentHashMap.newKeySet();
     private static final Spool NONE = new Spool(null, null, 0, FILES);
 
     private final Path directory;
     private final String destination;
+    private UserPrincipal me; // guarded by this; looked up on first use
     private String prefix; // computed on first use: SHA-256 costs a cold JVM a few milliseconds
     private final long maxBytes;
     private final Opener opener;
@@ -133,6 +146,12 @@ public final class Spool implements AutoCloseable {
             return false;
         }
         byte[] line = (new SpoolEntry(op, record).encode() + "\n").getBytes(StandardCharsets.UTF_8);
+        if (line.length > MAX_LINE) {
+            lost++;
+            Log.warnOnce("spool-full", "batchtrack cannot spool the " + op.code() + " of run " + record.id() + ": its"
+                    + " record is " + line.length + " bytes, more than a spool keeps (" + MAX_LINE + "); it is lost", null);
+            return false;
+        }
         try {
             if (channel == null) {
                 create();
@@ -219,39 +238,47 @@ public final class Spool implements AutoCloseable {
 
     private boolean replayOwn(Delivery delivery, int[] counts) {
         Path ownFile;
-        byte[] pending;
+        FileChannel c;
         long from;
+        long size;
         synchronized (this) {
             if (channel == null) {
                 return true;
             }
             try {
                 from = replayedTo;
-                long size = channel.size();
-                if (size <= from) {
-                    return true;
-                }
-                pending = read(channel, from, size);
+                size = channel.size();
             } catch (IOException e) {
                 Log.warnOnce("spool-io", "batchtrack could not read its spool " + file, e);
                 return false;
             }
+            if (size <= from) {
+                return true;
+            }
+            c = channel;
             ownFile = file;
         }
-        int end = 0;
-        int start = 0;
+        // read outside the monitor, so appends go on meanwhile; only whole records lie before size
+        long done = from;
         boolean complete = true;
-        while ((end = indexOf(pending, (byte) '\n', start)) >= 0) {
-            String line = new String(pending, start, end - start, StandardCharsets.UTF_8);
-            if (!deliver(line, ownFile, delivery, counts)) {
-                complete = false;
-                break;
+        try {
+            SpoolLines lines = new SpoolLines(c, from, size, MAX_LINE);
+            for (SpoolLines.Line line; (line = lines.next()) != null; done = line.end()) {
+                if (!deliver(line, ownFile, delivery, counts)) {
+                    complete = false;
+                    break;
+                }
             }
-            start = end + 1;
+        } catch (IOException e) {
+            Log.warnOnce("spool-io", "batchtrack could not read its spool " + ownFile, e);
+            complete = false;
         }
         synchronized (this) {
-            replayedTo = from + start;
-            if (complete && channel != null && file == ownFile) {
+            if (channel == null || file != ownFile) {
+                return complete; // closed or given up meanwhile: the file is an orphan now, replayed as one
+            }
+            replayedTo = done;
+            if (complete) {
                 try {
                     if (channel.size() == replayedTo) {
                         Log.info("batchtrack handed " + counts[0] + " spooled record(s) to the store; " + ownFile
@@ -267,12 +294,26 @@ public final class Spool implements AutoCloseable {
     }
 
     private boolean replayOrphans(Delivery delivery, int[] counts) {
+        UserPrincipal me = null;
+        if (posix()) {
+            try {
+                me = me();
+                PrivateDirectory.check(directory, me, "spool.dir");
+            } catch (NoSuchFileException e) {
+                return true; // nothing was ever spooled here
+            } catch (IOException e) {
+                Log.warnOnce("spool-untrusted", "batchtrack replays no spool file of " + directory + ": "
+                        + e.getMessage() + "; its files are left as they are", null);
+                return true;
+            }
+        }
         List<Path> candidates = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, prefix() + "*" + SUFFIX)) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, prefix() + "*{" + SUFFIX + "," + NEW
+                + "}")) {
             for (Path p : files) {
                 candidates.add(p.toAbsolutePath().normalize());
             }
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             return true;
         } catch (IOException | RuntimeException e) {
             Log.warnOnce("spool-io", "batchtrack could not list its spool directory " + directory, e);
@@ -283,42 +324,10 @@ public final class Spool implements AutoCloseable {
             if (!OPEN_HERE.add(p)) {
                 continue; // this JVM writes or replays it
             }
-            try (FileChannel c = FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-                FileLock l;
-                try {
-                    l = c.tryLock();
-                } catch (OverlappingFileLockException e) {
-                    l = null;
-                }
-                if (l == null) {
-                    continue; // its writer is alive
-                }
-                byte[] all = read(c, 0, c.size());
-                int headerEnd = indexOf(all, (byte) '\n', 0);
-                if (headerEnd < 0 || !isHeaderOf(new String(all, 0, headerEnd, StandardCharsets.UTF_8))) {
-                    continue; // another destination with the same hash prefix, or not ours: leave it
-                }
-                int start = headerEnd + 1;
-                int end;
-                boolean complete = true;
-                int before = counts[0];
-                while ((end = indexOf(all, (byte) '\n', start)) >= 0) {
-                    if (!deliver(new String(all, start, end - start, StandardCharsets.UTF_8), p, delivery, counts)) {
-                        complete = false;
-                        break;
-                    }
-                    start = end + 1;
-                }
-                if (!complete) {
+            try {
+                if (!replayOrphan(p, me, delivery, counts)) {
                     return false;
                 }
-                if (start < all.length) {
-                    Log.warn("batchtrack spool " + p + " ends with an incomplete record (its process died while"
-                            + " writing it); " + (all.length - start) + " byte(s) dropped");
-                }
-                Files.deleteIfExists(p);
-                Log.info("batchtrack handed " + (counts[0] - before) + " record(s) spooled by an ended process to the"
-                        + " store; " + p + " removed");
             } catch (IOException e) {
                 Log.warnOnce("spool-io", "batchtrack could not replay the spool " + p, e);
             } finally {
@@ -328,11 +337,72 @@ public final class Spool implements AutoCloseable {
         return true;
     }
 
+    /**
+     * One file that an ended process left: a {@code .spool} file, or a {@code .new} one whose process
+     * died while creating it (it then holds at most its header, and is removed).
+     *
+     * @return false if the store is unavailable (stop)
+     */
+    private boolean replayOrphan(Path p, UserPrincipal me, Delivery delivery, int[] counts) throws IOException {
+        if (me != null) {
+            try {
+                PrivateDirectory.checkFile(p, me);
+            } catch (IOException e) {
+                Log.warnOnce("spool-untrusted-file", "batchtrack does not replay " + e.getMessage()
+                        + "; it is left as it is", null);
+                return true;
+            }
+        }
+        boolean creating = p.getFileName().toString().endsWith(NEW);
+        try (FileChannel c = opener.open(p, Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS))) {
+            FileLock l;
+            try {
+                l = c.tryLock();
+            } catch (OverlappingFileLockException e) {
+                l = null;
+            }
+            if (l == null) {
+                return true; // its writer is alive
+            }
+            long size = c.size();
+            SpoolLines lines = new SpoolLines(c, 0, size, MAX_LINE);
+            SpoolLines.Line header = lines.next();
+            if (header == null && creating) {
+                Files.deleteIfExists(p);
+                syncDirectory();
+                Log.info("batchtrack removed " + p + ", left without records by a process that died creating it");
+                return true;
+            }
+            if (header == null || header.tooLong() || !isHeaderOf(header.text())) {
+                return true; // another destination with the same hash prefix, or not ours: leave it
+            }
+            int before = counts[0];
+            for (SpoolLines.Line line; (line = lines.next()) != null; ) {
+                if (!deliver(line, p, delivery, counts)) {
+                    return false;
+                }
+            }
+            if (lines.trailing() > 0) {
+                Log.warn("batchtrack spool " + p + " ends with an incomplete record (its process died while"
+                        + " writing it); " + lines.trailing() + " byte(s) dropped");
+            }
+            Files.deleteIfExists(p);
+            syncDirectory();
+            Log.info("batchtrack handed " + (counts[0] - before) + " record(s) spooled by an ended process to the"
+                    + " store; " + p + " removed");
+            return true;
+        }
+    }
+
     /** @return false if the store is unavailable (stop); true if the line was delivered or dropped */
-    private static boolean deliver(String line, Path file, Delivery delivery, int[] counts) {
+    private static boolean deliver(SpoolLines.Line line, Path file, Delivery delivery, int[] counts) {
         SpoolEntry entry;
         try {
-            entry = SpoolEntry.decode(line);
+            if (line.tooLong()) {
+                throw new IllegalArgumentException("longer than " + MAX_LINE + " bytes");
+            }
+            entry = SpoolEntry.decode(line.text());
         } catch (RuntimeException e) {
             counts[1]++;
             Log.warn("batchtrack dropped an unreadable record of spool " + file + ": " + Log.describe(e));
@@ -353,17 +423,16 @@ public final class Spool implements AutoCloseable {
     }
 
     private void create() throws IOException {
-        if (!Files.isDirectory(directory)) {
-            if (posix()) {
-                Files.createDirectories(directory, ownerOnly("rwx------"));
-            } else {
-                Files.createDirectories(directory);
-            }
+        if (posix()) {
+            PrivateDirectory.open(directory, me(), "spool.dir"); // made 0700 if missing, else checked
+        } else {
+            Files.createDirectories(directory);
         }
         String name = prefix() + ProcessHandle.current().pid() + "-"
                 + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
-        Path fresh = directory.resolve(name + ".new");
+        Path fresh = directory.resolve(name + NEW).toAbsolutePath().normalize();
         Path target = directory.resolve(name + SUFFIX).toAbsolutePath().normalize();
+        OPEN_HERE.add(fresh); // not an orphan, though its lock is not taken yet
         OPEN_HERE.add(target);
         Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
@@ -384,6 +453,7 @@ public final class Spool implements AutoCloseable {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(fresh, target);
             }
+            syncDirectory(); // the new name survives a power loss
             this.channel = c;
             this.lock = l;
             this.file = target;
@@ -394,7 +464,32 @@ public final class Spool implements AutoCloseable {
             c.close();
             Files.deleteIfExists(fresh);
             throw e;
+        } finally {
+            OPEN_HERE.remove(fresh);
         }
+    }
+
+    /**
+     * Forces the directory's entries to disk after a file was created, renamed or removed in it;
+     * where a directory cannot be opened (Windows) the platform's rename is all there is.
+     */
+    private void syncDirectory() {
+        try (FileChannel d = opener.open(directory, Set.of(StandardOpenOption.READ))) {
+            d.force(true);
+        } catch (IOException e) {
+            if (posix()) {
+                Log.warnOnce("spool-sync", "batchtrack could not force the spool directory " + directory
+                        + " to disk; a power loss may lose a spool file's name", e);
+            }
+        }
+    }
+
+    /** Who this process writes files as; looked up once. */
+    private synchronized UserPrincipal me() throws IOException {
+        if (me == null) {
+            me = PrivateDirectory.currentUser(directory);
+        }
+        return me;
     }
 
     private synchronized String prefix() {
@@ -451,37 +546,6 @@ public final class Spool implements AutoCloseable {
             file = null;
             replayedTo = 0;
         }
-    }
-
-    private static byte[] read(FileChannel c, long from, long to) throws IOException {
-        long length = to - from;
-        if (length > Integer.MAX_VALUE - 16) {
-            throw new IOException("spool too large to read: " + length + " bytes");
-        }
-        ByteBuffer b = ByteBuffer.allocate((int) length);
-        long at = from;
-        while (b.hasRemaining()) {
-            int n = c.read(b, at);
-            if (n < 0) {
-                break;
-            }
-            at += n;
-        }
-        if (b.hasRemaining()) {
-            ByteArrayOutputStream shorter = new ByteArrayOutputStream();
-            shorter.write(b.array(), 0, b.position());
-            return shorter.toByteArray();
-        }
-        return b.array();
-    }
-
-    private static int indexOf(byte[] a, byte v, int from) {
-        for (int i = from; i < a.length; i++) {
-            if (a[i] == v) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static boolean posix() {
