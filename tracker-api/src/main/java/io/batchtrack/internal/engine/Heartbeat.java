@@ -149,7 +149,7 @@ final class Heartbeat {
             pulse.stop();
         }
         synchronized (beating) {
-            store.closeSpool();
+            store.handOver();
         }
     }
 }

@@ -85,6 +85,8 @@ public final class Spool implements AutoCloseable {
     private static final String NEW = ".new";
     /** The longest record a spool keeps (and reads back): a record has at most 1,000 bounded warnings. */
     static final int MAX_LINE = 32 << 20;
+    /** A replay without deadline. */
+    public static final long NO_DEADLINE = Long.MIN_VALUE;
     /** Spool files opened by this JVM: a second channel on a locked file would release its lock on close (POSIX). */
     private static final Set<Path> OPEN_HERE = ConcurrentHashMap.newKeySet();
     private static final Spool NONE = new Spool(null, null, 0, FILES);
@@ -96,6 +98,9 @@ public final class Spool implements AutoCloseable {
     private final long maxBytes;
     private final Opener opener;
     private final Object replayLock = new Object();
+    private long replayDeadline = NO_DEADLINE; // guarded by replayLock
+    private volatile boolean orphansSeen;
+    private volatile long handOverDeadline = NO_DEADLINE; // once set, every replay stops by it
 
     // guarded by this
     private Path file;
@@ -103,7 +108,8 @@ public final class Spool implements AutoCloseable {
     private FileLock lock;
     private long replayedTo;
     private long lost;
-    private boolean closed;
+    private long othersBytes; // what the directory's other files held when last counted
+    private volatile boolean closed;
 
     private Spool(Path directory, String destination, long maxBytes, Opener opener) {
         this.directory = directory;
@@ -154,14 +160,18 @@ public final class Spool implements AutoCloseable {
         }
         try {
             if (channel == null) {
+                othersBytes = directoryBytes(null);
+                if (othersBytes + line.length > maxBytes) {
+                    return full(op, record, othersBytes);
+                }
                 create();
             }
             long size = channel.size();
-            if (size + line.length > maxBytes) {
-                lost++;
-                Log.warnOnce("spool-full", "batchtrack spool " + file + " is full (" + size + " bytes, spool.max-mb);"
-                        + " the " + op.code() + " of run " + record.id() + " is lost", null);
-                return false;
+            if (othersBytes + size + line.length > maxBytes) {
+                othersBytes = directoryBytes(file); // other files may have been replayed and removed meanwhile
+                if (othersBytes + size + line.length > maxBytes) {
+                    return full(op, record, othersBytes + size);
+                }
             }
             try {
                 ByteBuffer buffer = ByteBuffer.wrap(line);
@@ -181,6 +191,33 @@ public final class Spool implements AutoCloseable {
                     + " of run " + record.id() + " is lost", e);
             return false;
         }
+    }
+
+    /** {@code spool.max-mb} is the directory's limit: every process's files together, not one file each. */
+    private boolean full(Op op, RunRecord record, long used) {
+        lost++;
+        Log.warnOnce("spool-full", "batchtrack spool directory " + directory + " is full (" + used + " bytes in its"
+                + " files, spool.max-mb); the " + op.code() + " of run " + record.id() + " is lost", null);
+        return false;
+    }
+
+    /** Bytes in the directory's spool files (of any destination), {@code except} one. */
+    private long directoryBytes(Path except) throws IOException {
+        long total = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*{" + SUFFIX + "," + NEW + "}")) {
+            for (Path p : files) {
+                if (!p.toAbsolutePath().normalize().equals(except)) {
+                    try {
+                        total += Files.size(p);
+                    } catch (NoSuchFileException removed) {
+                        // replayed meanwhile
+                    }
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return 0;
+        }
+        return total;
     }
 
     /**
@@ -223,10 +260,21 @@ public final class Spool implements AutoCloseable {
      * any other reason is logged and dropped, so one bad record never blocks the rest.
      */
     public Replay replay(Delivery delivery, boolean own, boolean orphans) {
+        return replay(delivery, own, orphans, NO_DEADLINE);
+    }
+
+    /**
+     * As {@link #replay(Delivery, boolean, boolean)}, but no record is handed over once
+     * {@code deadline} ({@link System#nanoTime()}) has passed or the spool is closed: the replay then
+     * stops there, incomplete, and a record the store failed meanwhile is kept, not dropped (the
+     * store may be closing).
+     */
+    public Replay replay(Delivery delivery, boolean own, boolean orphans, long deadline) {
         if (directory == null) {
             return new Replay(0, 0, true);
         }
         synchronized (replayLock) {
+            replayDeadline = deadline;
             int[] counts = new int[2];
             boolean complete = !own || replayOwn(delivery, counts);
             if (complete && orphans) {
@@ -320,6 +368,9 @@ public final class Spool implements AutoCloseable {
             return true;
         }
         candidates.sort(null);
+        if (!candidates.isEmpty()) {
+            orphansSeen = true;
+        }
         for (Path p : candidates) {
             if (!OPEN_HERE.add(p)) {
                 continue; // this JVM writes or replays it
@@ -395,8 +446,44 @@ public final class Spool implements AutoCloseable {
         }
     }
 
+    /** Whether the replay in progress must hand over no further record. */
+    private boolean stopped() {
+        return closed || passed(replayDeadline) || passed(handOverDeadline);
+    }
+
+    private static boolean passed(long deadline) {
+        return deadline != NO_DEADLINE && System.nanoTime() - deadline > 0;
+    }
+
+    /** The last hand-over has begun: every replay, one in progress too, stops by {@code deadline}. */
+    public void stopReplaysBy(long deadline) {
+        handOverDeadline = deadline;
+    }
+
+    /** Whether the directory holds files of this destination that this JVM neither writes nor replays. */
+    public boolean hasOrphans() {
+        if (directory == null) {
+            return false;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, prefix() + "*{" + SUFFIX + "," + NEW
+                + "}")) {
+            for (Path p : files) {
+                if (!OPEN_HERE.contains(p.toAbsolutePath().normalize())) {
+                    orphansSeen = true;
+                    return true;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return false; // nothing was ever spooled here, or it cannot be listed (replay says so)
+        }
+        return false;
+    }
+
     /** @return false if the store is unavailable (stop); true if the line was delivered or dropped */
-    private static boolean deliver(SpoolLines.Line line, Path file, Delivery delivery, int[] counts) {
+    private boolean deliver(SpoolLines.Line line, Path file, Delivery delivery, int[] counts) {
+        if (stopped()) {
+            return false;
+        }
         SpoolEntry entry;
         try {
             if (line.tooLong()) {
@@ -415,6 +502,9 @@ public final class Spool implements AutoCloseable {
         } catch (StoreUnavailableException e) {
             return false;
         } catch (Exception e) {
+            if (stopped()) {
+                return false; // the store is closing under a last replay: keep the record for the next start
+            }
             counts[1]++;
             Log.warn("batchtrack dropped the spooled " + entry.op().code() + " of run " + entry.record().id()
                     + ": the store rejected it (" + Log.describe(e) + ")");
@@ -508,24 +598,89 @@ public final class Spool implements AutoCloseable {
         }
     }
 
-    /** Closes this engine's file: deleted if everything in it was handed over, else left for the next start. */
+    /**
+     * Closes this engine's file: deleted if everything in it was handed over, else left for the next
+     * start. Logs exactly what is left behind for the next start: how many records, in which files
+     * (this engine's own and those of ended processes it could not hand over).
+     */
     @Override
-    public synchronized void close() {
-        closed = true;
-        if (channel == null) {
-            return;
+    public void close() {
+        close(false);
+    }
+
+    /** @param exiting whether the JVM exits (the report then goes to standard error too: {@link Log#warnAtExit}) */
+    public void close(boolean exiting) {
+        closed = true; // a replay in progress hands over no further record
+        List<String> left = new ArrayList<>();
+        long records = 0;
+        synchronized (this) {
+            if (channel != null) {
+                long pending = 0;
+                try {
+                    pending = count(channel, replayedTo, channel.size());
+                } catch (IOException e) {
+                    pending = -1;
+                }
+                if (pending != 0) {
+                    records += Math.max(pending, 0);
+                    left.add((pending < 0 ? "unknown record(s)" : pending + " record(s)") + " in " + file);
+                }
+                release(pending == 0);
+            }
         }
-        boolean empty;
-        try {
-            empty = channel.size() <= replayedTo;
+        if (orphansSeen) {
+            records += leftByEndedProcesses(left);
+        }
+        if (!left.isEmpty()) {
+            String message = "batchtrack leaves " + records + " record(s) not handed to the store: "
+                    + String.join(", ", left) + "; the next start with the same store hands them over";
+            if (exiting) {
+                Log.warnAtExit(message);
+            } else {
+                Log.warn(message);
+            }
+        }
+    }
+
+    /** Counts the records of files of ended processes still in the directory (their lock is free). */
+    private long leftByEndedProcesses(List<String> left) {
+        long records = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, prefix() + "*{" + SUFFIX + "," + NEW
+                + "}")) {
+            for (Path p : files) {
+                Path abs = p.toAbsolutePath().normalize();
+                if (!OPEN_HERE.add(abs)) {
+                    continue;
+                }
+                try (FileChannel c = FileChannel.open(abs, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS)) {
+                    FileLock l = c.tryLock();
+                    if (l != null) {
+                        long n = Math.max(0, count(c, 0, c.size()) - 1); // the header is no record
+                        if (n > 0) {
+                            records += n;
+                            left.add(n + " record(s) in " + abs);
+                        }
+                    }
+                } catch (IOException | OverlappingFileLockException e) {
+                    // in use or unreadable: not ours to report
+                } finally {
+                    OPEN_HERE.remove(abs);
+                }
+            }
         } catch (IOException e) {
-            empty = false;
+            left.add("the files of " + directory + " (unreadable: " + Log.describe(e) + ")");
         }
-        if (!empty) {
-            Log.warn("batchtrack leaves unreplayed records in " + file + "; the next start with the same store hands"
-                    + " them over");
+        return records;
+    }
+
+    private static long count(FileChannel c, long from, long to) throws IOException {
+        SpoolLines lines = new SpoolLines(c, from, to, 0);
+        long n = 0;
+        while (lines.next() != null) {
+            n++;
         }
-        release(empty);
+        return n;
     }
 
     private void release(boolean delete) {

@@ -7,6 +7,9 @@ import io.batchtrack.spi.RunRecord;
 import io.batchtrack.spi.RunStore;
 import io.batchtrack.spi.StoreUnavailableException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A {@link RunStore} behind an outage gate and a spool: the one way the engine talks to its store.
@@ -23,12 +26,16 @@ public final class SpoolingStore {
     private final Spool spool;
     private final Outage outage;
     private final ReadinessRefresh readiness;
+    private final Duration exitTimeout;
+    private final AtomicBoolean handedOver = new AtomicBoolean();
 
-    public SpoolingStore(RunStore store, Spool spool, Outage outage, ReadinessRefresh readiness) {
+    /** @param exitTimeout how long the last hand-over ({@link #handOver}) may take ({@code spool.exit-timeout}) */
+    public SpoolingStore(RunStore store, Spool spool, Outage outage, ReadinessRefresh readiness, Duration exitTimeout) {
         this.store = store;
         this.spool = spool;
         this.outage = outage;
         this.readiness = readiness;
+        this.exitTimeout = exitTimeout;
     }
 
     /**
@@ -96,6 +103,9 @@ public final class SpoolingStore {
      */
     public boolean spool(Op op, RunRecord record, StoreUnavailableException cause) {
         boolean kept = spool.append(op, record);
+        if (kept) {
+            ExitHook.register(this);
+        }
         Log.warnOnce(kept ? "store-down-spooled" : "store-down-lost", "batchtrack cannot reach its store ("
                 + Log.describe(cause) + "); the " + (op == Op.START ? "start" : "end") + " of run "
                 + record.id() + " (" + record.spec() + ") " + (kept ? "is spooled in " + spool.directory()
@@ -113,6 +123,10 @@ public final class SpoolingStore {
      * @return whether the store answered (or nothing needed it)
      */
     public boolean replay(boolean own, boolean orphans) {
+        return replay(own, orphans, Spool.NO_DEADLINE);
+    }
+
+    private boolean replay(boolean own, boolean orphans, long deadline) {
         if (!spool.enabled() || (!orphans && !spool.hasPending())) {
             return true;
         }
@@ -128,7 +142,10 @@ public final class SpoolingStore {
                 store.runFinished(record);
                 readiness.after(record);
             }
-        }, own, orphans);
+        }, own, orphans, deadline);
+        if (!r.complete() && handedOver.get()) {
+            return false; // the last hand-over ran out of time: not an outage
+        }
         if (!r.complete()) {
             outage.failed(new StoreUnavailableException("the store is still unreachable", null));
             Log.warnOnce("heartbeat-down", "batchtrack heartbeat cannot reach the store; spooled records wait in "
@@ -139,19 +156,52 @@ public final class SpoolingStore {
         return r.complete();
     }
 
-    /** What ended processes left in the spool, unless the store is known to be down. */
+    /**
+     * What ended processes left in the spool, unless the store is known to be down. If there is any,
+     * the JVM's exit hands over what this replay has not reached yet ({@link ExitHook}).
+     */
     public void replayLeftovers() {
-        if (outage.blocking() == null) {
+        if (outage.blocking() == null && spool.hasOrphans()) {
+            ExitHook.register(this);
             replay(false, true);
         }
     }
 
-    /** The last replay, at close: this engine's own records, unless the store is known to be down; then the spool closes. */
-    public void closeSpool() {
-        if (spool.hasPending() && outage.blocking() == null) {
-            replay(true, false);
+    /**
+     * The last hand-over, when the engine closes or the JVM exits (whichever comes first): this
+     * engine's records and those that ended processes left go to the store, even if it was down at
+     * the last try, for at most {@code spool.exit-timeout}; then the spool closes and logs exactly
+     * what it leaves for the next start. A store call still waiting at the deadline is left to finish
+     * on its own (daemon) thread; what it hands over is not handed over again.
+     */
+    public void handOver() {
+        handOver(false);
+    }
+
+    /** @param exiting whether the JVM exits (from the shutdown hook) */
+    void handOver(boolean exiting) {
+        if (!handedOver.compareAndSet(false, true)) {
+            return;
         }
-        spool.close();
+        ExitHook.unregister(this);
+        long deadline = System.nanoTime() + exitTimeout.toNanos();
+        spool.stopReplaysBy(deadline);
+        if (spool.enabled() && !exitTimeout.isZero() && (spool.hasPending() || spool.hasOrphans())) {
+            Thread last = new Thread(new Runnable() {
+                @Override
+                public void run() {
+                    replay(true, true, deadline);
+                }
+            }, "batchtrack-spool-handover");
+            last.setDaemon(true);
+            last.start();
+            try {
+                last.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        spool.close(exiting);
     }
 
     /** Whether this engine's spool holds records not yet handed over. */

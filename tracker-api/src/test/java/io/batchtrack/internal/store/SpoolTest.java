@@ -377,6 +377,24 @@ class SpoolTest {
     }
 
     @Test
+    void the_size_limit_is_the_directorys_every_processs_files_together() {
+        Spool ended = Spool.in(dir, DESTINATION, 1_000);
+        assertThat(ended.append(Op.START, record(1))).isTrue();
+        ended.close(); // its file stays: 1 record
+        Spool other = Spool.in(dir, "jdbc:postgresql://elsewhere:5432/nfl#public", 1_000);
+        Spool next = Spool.in(dir, DESTINATION, 1_000);
+
+        boolean otherKept = other.append(Op.START, record(2));
+        boolean nextKept = next.append(Op.START, record(3));
+
+        assertThat(otherKept || nextKept).as("the directory holds one record's worth").isFalse();
+        assertThat(other.lost() + next.lost()).isEqualTo(2);
+        assertThat(files()).hasSize(1);
+        other.close();
+        next.close();
+    }
+
+    @Test
     void file_names_reveal_nothing_of_the_destination() {
         Spool spool = Spool.in(dir, DESTINATION, 1 << 20);
         spool.append(Op.START, record(1));
