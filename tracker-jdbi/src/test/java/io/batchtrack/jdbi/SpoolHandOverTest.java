@@ -94,10 +94,12 @@ class SpoolHandOverTest {
             batch.send("EXIT");
             assertThat(batch.awaitExit(MINUTE)).isZero();
 
+            String output = batch.output();
             assertThat(f.row("SELECT status, games_processed FROM batch_runs WHERE id = ?::uuid", id))
-                    .containsEntry("status", "success").containsEntry("games_processed", 5L);
+                    .as("the forked JVM said: %s", output).containsEntry("status", "success")
+                    .containsEntry("games_processed", 5L);
             assertThat(spoolFiles()).isEmpty();
-            assertThat(batch.output()).doesNotContain("batchtrack leaves");
+            assertThat(output).doesNotContain("batchtrack leaves");
         }
         System.out.println("FIGURES spool-exit-handover runs=1 spooled_ends=1 handed_over_at_exit=1 left=0");
     }

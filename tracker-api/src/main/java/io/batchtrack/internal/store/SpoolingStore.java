@@ -22,6 +22,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * could not start is not spooled, because it does not run.
  */
 public final class SpoolingStore {
+    /** The pause between two tries of the last hand-over. */
+    private static final long RETRY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
     private final RunStore store;
     private final Spool spool;
     private final Outage outage;
@@ -73,6 +76,11 @@ public final class SpoolingStore {
             outage.failed(e);
             throw e;
         }
+    }
+
+    /** Whether the store failed as unreachable a moment ago (calls would only wait for a connection again). */
+    public boolean knownDown() {
+        return outage.blocking() != null;
     }
 
     /** A heartbeat of a running run; an unreachable store marks the outage. */
@@ -190,7 +198,14 @@ public final class SpoolingStore {
             Thread last = new Thread(new Runnable() {
                 @Override
                 public void run() {
-                    replay(true, true, deadline);
+                    // a store that has just come back may fail the first call (a stale pooled connection): retry
+                    while (!replay(true, true, deadline) && deadline - System.nanoTime() > RETRY_PAUSE_NANOS) {
+                        try {
+                            Thread.sleep(TimeUnit.NANOSECONDS.toMillis(RETRY_PAUSE_NANOS));
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
                 }
             }, "batchtrack-spool-handover");
             last.setDaemon(true);
