@@ -39,10 +39,10 @@ class MigrateCommandIT {
         assertThat(before.exitCode()).as(before.toString()).isZero();
         assertThat(before.stdout()).contains(": no batchtrack tables");
         assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
-        assertThat(migrate.stdout()).contains("schema public at " + pg.jdbcUrl() + ": applied 2 migration(s), now at"
-                + " version 2");
-        assertThat(again.stdout()).contains("already at version 2, nothing to do");
-        assertThat(after.stdout()).contains("version 2 (up to date)");
+        assertThat(migrate.stdout()).contains("schema public at " + pg.jdbcUrl() + ": applied 3 migration(s), now at"
+                + " version 5");
+        assertThat(again.stdout()).contains("already at version 5, nothing to do");
+        assertThat(after.stdout()).contains("version 5 (up to date)");
         assertThat(sweep.stdout()).as(sweep.toString()).contains(": marked 0 run(s) abandoned");
         assertThat(purge.stdout()).as(purge.toString()).contains(": deleted 0 finished run(s) older than P90D");
         assertThat(db.rows("SELECT count(*) AS n FROM {schema}.batch_runs")).containsExactly(java.util.Map.of("n", 0L));

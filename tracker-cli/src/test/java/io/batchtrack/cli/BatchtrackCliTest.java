@@ -22,12 +22,12 @@ class BatchtrackCliTest {
     @Test
     void migrateCreatesTheTablesAndASecondMigrateDoesNothing(PostgresDatabase db) {
         assertThat(run(db, Map.of(), "migrate")).isZero();
-        assertThat(out()).contains("schema public at " + db.jdbcUrl() + ": applied 2 migration(s), now at version 2");
+        assertThat(out()).contains("schema public at " + db.jdbcUrl() + ": applied 3 migration(s), now at version 5");
 
         out.reset();
         assertThat(run(db, Map.of(), "migrate")).isZero();
-        assertThat(out()).contains("already at version 2, nothing to do");
-        assertThat(Fixture.of(db).count("SELECT count(*) FROM batchtrack_schema_history")).isEqualTo(2);
+        assertThat(out()).contains("already at version 5, nothing to do");
+        assertThat(Fixture.of(db).count("SELECT count(*) FROM batchtrack_schema_history")).isEqualTo(3);
     }
 
     @Test
@@ -38,14 +38,30 @@ class BatchtrackCliTest {
         run(db, Map.of(), "migrate");
         out.reset();
         assertThat(run(db, Map.of(), "status")).isZero();
-        assertThat(out()).contains("version 2 (up to date)");
+        assertThat(out()).contains("version 5 (up to date)").contains("lost records: none reported");
+    }
+
+    @Test
+    void statusListsTheRecordsThatBatchJvmsReportedLost(PostgresDatabase db) throws Exception {
+        run(db, Map.of(), "migrate");
+        try (io.batchtrack.jdbi.PostgresRunStore store = io.batchtrack.jdbi.PostgresRunStore.builder(db.dataSource())
+                .build()) {
+            store.reportLosses("batch-host-1", 4242, java.time.Instant.parse("2026-01-05T10:00:00Z"),
+                    Map.of("store-finish", 3L, "spool-full", 2L));
+        }
+        out.reset();
+
+        assertThat(run(db, Map.of(), "status")).isZero();
+
+        assertThat(out()).contains("lost records: 5 (by host, process and kind")
+                .contains("3 store-finish by pid 4242 on batch-host-1").contains("2 spool-full by pid 4242 on batch-host-1");
     }
 
     @Test
     void migrateUsesTheConfiguredSchema(PostgresDatabase db) {
         assertThat(run(db, Map.of("batchtrack.schema", "ops"), "migrate")).isZero();
 
-        assertThat(BatchtrackSchema.currentVersion(db.dataSource(), "ops")).contains("2");
+        assertThat(BatchtrackSchema.currentVersion(db.dataSource(), "ops")).contains("5");
         assertThat(BatchtrackSchema.currentVersion(db.dataSource(), "public")).isEmpty();
     }
 

@@ -96,6 +96,7 @@ final class Heartbeat {
             }
             if (!store.knownDown()) {
                 writeProgress(progress);
+                store.reportLosses();
             }
         }
         for (RunRecord run : progress) {
@@ -105,7 +106,7 @@ final class Heartbeat {
             replaySoon(false);
         }
         synchronized (schedule) {
-            if (closed || (open.isEmpty() && !store.hasPending())) {
+            if (closed || (open.isEmpty() && !store.hasPending() && !store.lossesUnreported())) {
                 pulse.stop();
             }
         }

@@ -7,6 +7,7 @@ import io.batchtrack.config.EngineSettings;
 import io.batchtrack.config.StoreFailurePolicy;
 import io.batchtrack.internal.Ids;
 import io.batchtrack.internal.Log;
+import io.batchtrack.internal.Losses;
 import io.batchtrack.internal.context.CurrentRun;
 import io.batchtrack.internal.context.RunOnThread;
 import io.batchtrack.internal.store.ReadinessRefresh;
@@ -99,7 +100,7 @@ final class RunLifecycle implements ActiveRun.Ending {
                 throw new TrackingException("run of " + spec.batchType() + " not started: its start could not be"
                         + " recorded (on-store-failure=fail): " + Log.describe(e), e);
             }
-            Log.warnOnce("store-start", "batchtrack could not record the start of run " + run.id() + " ("
+            Losses.lost("store-start", "batchtrack could not record the start of run " + run.id() + " ("
                     + spec + "); the batch goes on", e);
         }
         listeners.started(opening);
@@ -145,8 +146,9 @@ final class RunLifecycle implements ActiveRun.Ending {
             spool(Op.FINISH, record, e);
             return e;
         } catch (Exception e) {
-            Log.warnOnce("store-finish", "batchtrack could not record the end of run " + record.id() + " ("
+            Losses.lost("store-finish", "batchtrack could not record the end of run " + record.id() + " ("
                     + record.spec() + ", " + record.status() + ")", e);
+            heartbeat.keepBeating(); // a beat reports the loss to the store
             return e;
         }
     }

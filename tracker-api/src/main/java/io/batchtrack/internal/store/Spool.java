@@ -3,6 +3,7 @@ package io.batchtrack.internal.store;
 import io.batchtrack.internal.Json;
 import io.batchtrack.internal.JsonReader;
 import io.batchtrack.internal.Log;
+import io.batchtrack.internal.Losses;
 import io.batchtrack.internal.PrivateDirectory;
 import io.batchtrack.internal.store.SpoolEntry.Op;
 import io.batchtrack.spi.RunRecord;
@@ -154,7 +155,7 @@ public final class Spool implements AutoCloseable {
         byte[] line = (new SpoolEntry(op, record).encode() + "\n").getBytes(StandardCharsets.UTF_8);
         if (line.length > MAX_LINE) {
             lost++;
-            Log.warnOnce("spool-full", "batchtrack cannot spool the " + op.code() + " of run " + record.id() + ": its"
+            Losses.lost("spool-full", "batchtrack cannot spool the " + op.code() + " of run " + record.id() + ": its"
                     + " record is " + line.length + " bytes, more than a spool keeps (" + MAX_LINE + "); it is lost", null);
             return false;
         }
@@ -187,7 +188,7 @@ public final class Spool implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             lost++;
-            Log.warnOnce("spool-io", "batchtrack could not write its spool in " + directory + "; the " + op.code()
+            Losses.lost("spool-io", "batchtrack could not write its spool in " + directory + "; the " + op.code()
                     + " of run " + record.id() + " is lost", e);
             return false;
         }
@@ -196,7 +197,7 @@ public final class Spool implements AutoCloseable {
     /** {@code spool.max-mb} is the directory's limit: every process's files together, not one file each. */
     private boolean full(Op op, RunRecord record, long used) {
         lost++;
-        Log.warnOnce("spool-full", "batchtrack spool directory " + directory + " is full (" + used + " bytes in its"
+        Losses.lost("spool-full", "batchtrack spool directory " + directory + " is full (" + used + " bytes in its"
                 + " files, spool.max-mb); the " + op.code() + " of run " + record.id() + " is lost", null);
         return false;
     }
@@ -493,6 +494,7 @@ public final class Spool implements AutoCloseable {
         } catch (RuntimeException e) {
             counts[1]++;
             Log.warn("batchtrack dropped an unreadable record of spool " + file + ": " + Log.describe(e));
+            Losses.counted("spool-dropped");
             return true;
         }
         try {
@@ -508,6 +510,7 @@ public final class Spool implements AutoCloseable {
             counts[1]++;
             Log.warn("batchtrack dropped the spooled " + entry.op().code() + " of run " + entry.record().id()
                     + ": the store rejected it (" + Log.describe(e) + ")");
+            Losses.counted("spool-dropped");
             return true;
         }
     }

@@ -1,7 +1,9 @@
 package io.batchtrack.internal.store;
 
 import io.batchtrack.RunConflictException;
+import io.batchtrack.internal.Host;
 import io.batchtrack.internal.Log;
+import io.batchtrack.internal.Losses;
 import io.batchtrack.internal.store.SpoolEntry.Op;
 import io.batchtrack.spi.RunRecord;
 import io.batchtrack.spi.RunStore;
@@ -22,6 +24,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * could not start is not spooled, because it does not run.
  */
 public final class SpoolingStore {
+    private static final String HOST = Host.id().substring(Host.id().indexOf('@') + 1);
+    private static final java.time.Instant PROCESS_STARTED = ProcessHandle.current().info().startInstant()
+            .orElse(java.time.Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
+
     /** The pause between two tries of the last hand-over. */
     private static final long RETRY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
@@ -31,6 +37,7 @@ public final class SpoolingStore {
     private final ReadinessRefresh readiness;
     private final Duration exitTimeout;
     private final AtomicBoolean handedOver = new AtomicBoolean();
+    private volatile long reportedLosses;
 
     /** @param exitTimeout how long the last hand-over ({@link #handOver}) may take ({@code spool.exit-timeout}) */
     public SpoolingStore(RunStore store, Spool spool, Outage outage, ReadinessRefresh readiness, Duration exitTimeout) {
@@ -83,6 +90,32 @@ public final class SpoolingStore {
         return outage.blocking() != null;
     }
 
+    /**
+     * Reports this JVM's lost records to the store if their total grew since the last report; an
+     * unreachable store marks the outage and is asked again later.
+     */
+    public void reportLosses() {
+        long total = Losses.total();
+        if (total == reportedLosses) {
+            return;
+        }
+        try {
+            store.reportLosses(HOST, ProcessHandle.current().pid(), PROCESS_STARTED, Losses.counts());
+            reportedLosses = total;
+        } catch (StoreUnavailableException e) {
+            outage.failed(e);
+        } catch (Exception e) {
+            reportedLosses = total; // not again for these: a store without the table would fail every time
+            Log.warnOnce("loss-report", "batchtrack could not report its lost records to the store; "
+                    + Losses.summary(), e);
+        }
+    }
+
+    /** Whether lost records wait to be reported. */
+    public boolean lossesUnreported() {
+        return Losses.total() != reportedLosses;
+    }
+
     /** A heartbeat of a running run; an unreachable store marks the outage. */
     public void runProgress(RunRecord run) throws Exception {
         try {
@@ -113,12 +146,15 @@ public final class SpoolingStore {
         boolean kept = spool.append(op, record);
         if (kept) {
             ExitHook.register(this);
-        }
-        Log.warnOnce(kept ? "store-down-spooled" : "store-down-lost", "batchtrack cannot reach its store ("
-                + Log.describe(cause) + "); the " + (op == Op.START ? "start" : "end") + " of run "
-                + record.id() + " (" + record.spec() + ") " + (kept ? "is spooled in " + spool.directory()
-                + " and will be written when the database answers" : "is lost (no spool: spool.dir=none, or the store"
-                + " names no destination)") + "; the batch goes on", null);
+            Log.warnOnce("store-down-spooled", "batchtrack cannot reach its store (" + Log.describe(cause) + "); the "
+                    + (op == Op.START ? "start" : "end") + " of run " + record.id() + " (" + record.spec() + ") is"
+                    + " spooled in " + spool.directory() + " and will be written when the database answers; the batch"
+                    + " goes on", null);
+        } else if (!spool.enabled()) {
+            Losses.lost("no-spool", "batchtrack cannot reach its store (" + Log.describe(cause) + "); the "
+                    + (op == Op.START ? "start" : "end") + " of run " + record.id() + " (" + record.spec() + ") is"
+                    + " lost (no spool: spool.dir=none, or the store names no destination); the batch goes on", null);
+        } // else the spool counted and logged it (spool-full, spool-io)
         return kept;
     }
 
@@ -217,6 +253,7 @@ public final class SpoolingStore {
             }
         }
         spool.close(exiting);
+        reportLosses();
     }
 
     /** Whether this engine's spool holds records not yet handed over. */
