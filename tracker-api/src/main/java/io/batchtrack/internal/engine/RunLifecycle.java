@@ -102,6 +102,7 @@ final class RunLifecycle implements ActiveRun.Ending {
             }
             Losses.lost("store-start", "batchtrack could not record the start of run " + run.id() + " ("
                     + spec + "); the batch goes on", e);
+            store.lossOccurred();
         }
         listeners.started(opening);
         heartbeat.opened(run);
@@ -148,6 +149,7 @@ final class RunLifecycle implements ActiveRun.Ending {
         } catch (Exception e) {
             Losses.lost("store-finish", "batchtrack could not record the end of run " + record.id() + " ("
                     + record.spec() + ", " + record.status() + ")", e);
+            store.lossOccurred();
             heartbeat.keepBeating(); // a beat reports the loss to the store
             return e;
         }

@@ -111,6 +111,11 @@ public final class SpoolingStore {
         }
     }
 
+    /** A record was lost: the JVM's exit reports it, should no beat and no close come first. */
+    public void lossOccurred() {
+        ExitHook.register(this);
+    }
+
     /** Whether lost records wait to be reported. */
     public boolean lossesUnreported() {
         return Losses.total() != reportedLosses;
@@ -155,6 +160,9 @@ public final class SpoolingStore {
                     + (op == Op.START ? "start" : "end") + " of run " + record.id() + " (" + record.spec() + ") is"
                     + " lost (no spool: spool.dir=none, or the store names no destination); the batch goes on", null);
         } // else the spool counted and logged it (spool-full, spool-io)
+        if (!kept) {
+            lossOccurred();
+        }
         return kept;
     }
 
@@ -215,7 +223,8 @@ public final class SpoolingStore {
      * The last hand-over, when the engine closes or the JVM exits (whichever comes first): this
      * engine's records and those that ended processes left go to the store, even if it was down at
      * the last try, for at most {@code spool.exit-timeout}; then the spool closes and logs exactly
-     * what it leaves for the next start. A store call still waiting at the deadline is left to finish
+     * what it leaves for the next start; this JVM's lost records are reported within the same bound.
+     * A store call still waiting at the deadline is left to finish
      * on its own (daemon) thread; what it hands over is not handed over again.
      */
     public void handOver() {
@@ -230,18 +239,21 @@ public final class SpoolingStore {
         ExitHook.unregister(this);
         long deadline = System.nanoTime() + exitTimeout.toNanos();
         spool.stopReplaysBy(deadline);
-        if (spool.enabled() && !exitTimeout.isZero() && (spool.hasPending() || spool.hasOrphans())) {
+        boolean replays = spool.enabled() && (spool.hasPending() || spool.hasOrphans());
+        if (!exitTimeout.isZero() && (replays || lossesUnreported())) {
             Thread last = new Thread(new Runnable() {
                 @Override
                 public void run() {
                     // a store that has just come back may fail the first call (a stale pooled connection): retry
-                    while (!replay(true, true, deadline) && deadline - System.nanoTime() > RETRY_PAUSE_NANOS) {
+                    while (replays && !replay(true, true, deadline)
+                            && deadline - System.nanoTime() > RETRY_PAUSE_NANOS) {
                         try {
                             Thread.sleep(TimeUnit.NANOSECONDS.toMillis(RETRY_PAUSE_NANOS));
                         } catch (InterruptedException e) {
                             return;
                         }
                     }
+                    reportLosses(); // inside the bound too: a store that is down may wait for a connection
                 }
             }, "batchtrack-spool-handover");
             last.setDaemon(true);
@@ -253,7 +265,6 @@ public final class SpoolingStore {
             }
         }
         spool.close(exiting);
-        reportLosses();
     }
 
     /** Whether this engine's spool holds records not yet handed over. */
