@@ -84,6 +84,8 @@ public final class Spool implements AutoCloseable {
     private static final String SUFFIX = ".spool";
     /** A file being created: it gets its {@link #SUFFIX} name once its header is on disk and it is locked. */
     private static final String NEW = ".new";
+    /** How old a {@code .new} file without a header must be before it is taken for a dead creator's. */
+    private static final long NEW_FILE_GRACE_MS = 60_000;
     /** The longest record a spool keeps (and reads back): a record has at most 1,000 bounded warnings. */
     static final int MAX_LINE = 32 << 20;
     /** A replay without deadline. */
@@ -421,6 +423,9 @@ public final class Spool implements AutoCloseable {
             SpoolLines lines = new SpoolLines(c, 0, size, MAX_LINE);
             SpoolLines.Line header = lines.next();
             if (header == null && creating) {
+                if (Files.getLastModifiedTime(p).toMillis() > System.currentTimeMillis() - NEW_FILE_GRACE_MS) {
+                    return true; // perhaps created this instant by a process that has not locked it yet
+                }
                 Files.deleteIfExists(p);
                 syncDirectory();
                 Log.info("batchtrack removed " + p + ", left without records by a process that died creating it");
