@@ -302,9 +302,15 @@ public final class BatchTracking implements AutoCloseable {
             return this;
         }
 
-        /** The spool's size limit; records beyond it are lost and logged. */
+        /** The spool directory's size limit (every process's files together); records beyond it are lost and logged. */
         public Builder spoolMaxMegabytes(int megabytes) {
             settings.spoolMaxMegabytes(megabytes);
+            return this;
+        }
+
+        /** How long {@link BatchTracking#close()}, or the JVM's exit, may spend handing spooled records over. */
+        public Builder spoolExitTimeout(Duration timeout) {
+            settings.spoolExitTimeout(timeout);
             return this;
         }
 

@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * and checked ({@code on-store-failure}, {@code trigger}, {@code max-warnings},
  * {@code max-message-length}, {@code max-custom-metrics}, {@code heartbeat-interval},
  * {@code stale-limit}, {@code exclusive.types}, {@code on-conflict}, {@code spool.dir},
- * {@code spool.max-mb}). Immutable. {@link #from(TrackerConfig)} reads them from configuration;
+ * {@code spool.max-mb}, {@code spool.exit-timeout}). Immutable. {@link #from(TrackerConfig)} reads them from configuration;
  * {@link #builder()} is what {@code BatchTracking.builder()} sets them through, with the same
  * defaults and the same rules.
  *
@@ -34,6 +34,9 @@ public final class EngineSettings {
     public static final Duration DEFAULT_STALE_LIMIT = defaultStaleLimit(DEFAULT_HEARTBEAT_INTERVAL);
     /** The spool's size limit unless {@code spool.max-mb} says otherwise. */
     public static final int DEFAULT_SPOOL_MAX_MB = 64;
+    /** How long closing an engine (or the JVM's exit) may spend handing spooled records over, unless {@code spool.exit-timeout} says otherwise. */
+    public static final Duration DEFAULT_SPOOL_EXIT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration MAX_SPOOL_EXIT_TIMEOUT = Duration.ofMinutes(10);
 
     static final int MIN_MESSAGE_LENGTH = 80;
     static final Duration MIN_HEARTBEAT_INTERVAL = Duration.ofMillis(100);
@@ -50,6 +53,7 @@ public final class EngineSettings {
     private final ConflictPolicy onConflict;
     private final Path spoolDirectory;
     private final long spoolMaxBytes;
+    private final Duration spoolExitTimeout;
 
     private EngineSettings(Builder b) {
         this.onStoreFailure = b.onStoreFailure;
@@ -64,6 +68,7 @@ public final class EngineSettings {
         this.onConflict = b.onConflict;
         this.spoolDirectory = b.spoolDirectory;
         this.spoolMaxBytes = b.spoolMaxBytes;
+        this.spoolExitTimeout = b.spoolExitTimeout;
     }
 
     /** Settings with every default; the trigger from this process's {@code trigger} key, else the CI rule. */
@@ -89,6 +94,7 @@ public final class EngineSettings {
         b.onConflict = onConflict;
         b.spoolDirectory = spoolDirectory;
         b.spoolMaxBytes = spoolMaxBytes;
+        b.spoolExitTimeout = spoolExitTimeout;
         return b;
     }
 
@@ -113,6 +119,8 @@ public final class EngineSettings {
         b.onConflict = onConflict == null ? ConflictPolicy.FAIL : ConflictPolicy.parse(onConflict);
         b.spoolDirectory = spoolDirectory(config.get("spool.dir").orElse(null));
         b.spoolMaxMegabytes(config.getInt("spool.max-mb", DEFAULT_SPOOL_MAX_MB, 1, 100_000));
+        b.spoolExitTimeout = config.getDuration("spool.exit-timeout", DEFAULT_SPOOL_EXIT_TIMEOUT, Duration.ZERO,
+                MAX_SPOOL_EXIT_TIMEOUT);
         return b.build();
     }
 
@@ -264,9 +272,17 @@ public final class EngineSettings {
         return spoolDirectory;
     }
 
-    /** {@code spool.max-mb}, in bytes. */
+    /** {@code spool.max-mb}, in bytes: the limit of the spool directory, every process's files together. */
     public long spoolMaxBytes() {
         return spoolMaxBytes;
+    }
+
+    /**
+     * {@code spool.exit-timeout}: how long closing the engine, or the JVM's exit, may spend handing
+     * spooled records to the store; zero: none is tried.
+     */
+    public Duration spoolExitTimeout() {
+        return spoolExitTimeout;
     }
 
     @Override
@@ -289,6 +305,7 @@ public final class EngineSettings {
         private ConflictPolicy onConflict = ConflictPolicy.FAIL;
         private Path spoolDirectory = defaultSpoolDirectory();
         private long spoolMaxBytes = DEFAULT_SPOOL_MAX_MB * 1024L * 1024L;
+        private Duration spoolExitTimeout = DEFAULT_SPOOL_EXIT_TIMEOUT;
 
         private Builder() {}
 
@@ -359,6 +376,16 @@ public final class EngineSettings {
                 throw new IllegalArgumentException("spool size " + megabytes + " MB is below 1 MB");
             }
             this.spoolMaxBytes = megabytes * 1024L * 1024L;
+            return this;
+        }
+
+        public Builder spoolExitTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.compareTo(MAX_SPOOL_EXIT_TIMEOUT) > 0) {
+                throw new IllegalArgumentException("spool exit timeout " + timeout + " is outside 0.."
+                        + MAX_SPOOL_EXIT_TIMEOUT);
+            }
+            this.spoolExitTimeout = timeout;
             return this;
         }
 

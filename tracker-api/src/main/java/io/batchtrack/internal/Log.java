@@ -22,6 +22,17 @@ public final class Log {
         LOGGER.log(Level.WARNING, message);
     }
 
+    /**
+     * A WARNING written while the JVM exits: to the log, and to standard error too, because the
+     * logging framework may have been shut down by its own shutdown hook already (java.util.logging's
+     * does so), and a line about lost records must not be lost itself.
+     */
+    public static void warnAtExit(String message) {
+        LOGGER.log(Level.WARNING, message);
+        System.err.println("WARNING: " + message);
+        System.err.flush();
+    }
+
     public static void debug(String message) {
         LOGGER.log(Level.DEBUG, message);
     }

@@ -64,6 +64,18 @@ public interface RunStore extends AutoCloseable {
      * never a secret), the same in every process. Records spooled while the store was unavailable
      * are handed back only to a store with the same destination. Empty: nothing is spooled.
      */
+    /**
+     * The records this JVM lost so far, by kind (running totals: each report replaces the last one
+     * of the same JVM), for the operators to see. Called after a heartbeat when the totals grew, and
+     * when the engine closes.
+     *
+     * @param host this JVM's host name
+     * @param pid its process id
+     * @param processStartedAt when it started (with the pid and host, what tells one JVM from another)
+     */
+    default void reportLosses(String host, long pid, java.time.Instant processStartedAt,
+            java.util.Map<String, Long> lostByKind) throws Exception {}
+
     default Optional<String> destination() {
         return Optional.empty();
     }

@@ -110,6 +110,18 @@ class EngineSettingsTest {
     }
 
     @Test
+    void spool_exit_timeout_is_five_seconds_unless_set_zero_turns_the_last_hand_over_off() {
+        assertThat(from(Map.of()).spoolExitTimeout()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(from(Map.of("spool.exit-timeout", "750ms")).spoolExitTimeout())
+                .isEqualTo(java.time.Duration.ofMillis(750));
+        assertThat(from(Map.of("spool.exit-timeout", "0s")).spoolExitTimeout()).isZero();
+        assertThatThrownBy(() -> from(Map.of("spool.exit-timeout", "1h")))
+                .hasMessageContaining("'spool.exit-timeout'");
+        assertThatThrownBy(() -> EngineSettings.builder().spoolExitTimeout(java.time.Duration.ofSeconds(-1)))
+                .hasMessageContaining("spool exit timeout");
+    }
+
+    @Test
     void an_unreadable_configuration_file_is_reported_before_any_key() {
         TrackerConfig c = TrackerConfig.of(Map.of("batchtrack.config-file", "/nonexistent/batchtrack.properties"),
                 Map.of());

@@ -40,7 +40,24 @@ class BatchtrackCliTest {
         run(db, Map.of(), "migrate");
         out.reset();
         assertThat(run(db, Map.of(), "status")).isZero();
-        assertThat(out()).contains("version " + io.batchtrack.jdbi.BatchtrackSchema.latestVersion() + " (up to date)");
+        assertThat(out()).contains("version " + io.batchtrack.jdbi.BatchtrackSchema.latestVersion() + " (up to date)")
+                .contains("lost records: none reported");
+    }
+
+    @Test
+    void statusListsTheRecordsThatBatchJvmsReportedLost(PostgresDatabase db) throws Exception {
+        run(db, Map.of(), "migrate");
+        try (io.batchtrack.jdbi.PostgresRunStore store = io.batchtrack.jdbi.PostgresRunStore.builder(db.dataSource())
+                .build()) {
+            store.reportLosses("batch-host-1", 4242, java.time.Instant.parse("2026-01-05T10:00:00Z"),
+                    Map.of("store-finish", 3L, "spool-full", 2L));
+        }
+        out.reset();
+
+        assertThat(run(db, Map.of(), "status")).isZero();
+
+        assertThat(out()).contains("lost records: 5 (by host, process and kind")
+                .contains("3 store-finish by pid 4242 on batch-host-1").contains("2 spool-full by pid 4242 on batch-host-1");
     }
 
     @Test

@@ -137,6 +137,24 @@ public final class BatchRunQueries {
         return NflCalendar.current(clock);
     }
 
+    /**
+     * The newest {@code batch_losses} rows (at most {@code limit}): records batch JVMs lost, by kind,
+     * newest report first. Empty on a schema older than version 5.
+     */
+    public List<LostRecords> losses(int limit) {
+        if (limit < 1 || limit > MAX_WINDOW) {
+            throw new IllegalArgumentException("limit " + limit + " is outside 1.." + MAX_WINDOW);
+        }
+        return jdbi.withHandle(h -> h.createQuery(sql.losses).bind("limit", limit).map((rs, ctx) -> new LostRecords(
+                rs.getString("host"), rs.getLong("pid"), instant(rs, "process_started_at"), rs.getString("kind"),
+                rs.getLong("lost"), instant(rs, "first_reported_at"), instant(rs, "reported_at"))).list());
+    }
+
+    private static java.time.Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        java.time.OffsetDateTime t = rs.getObject(column, java.time.OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
     /** What is ready for the current NFL week. */
     public Optional<DataReadiness> currentReadiness() {
         return readiness(currentWeek());

@@ -189,12 +189,47 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
             ensureReady();
             return backend().jdbi.withHandle(h -> runs.progress(h, run));
         });
-        if (!running) {
+        if (!running && !endedMeanwhile(run)) {
             // a live run whose row says otherwise: swept while its heartbeats could not get through
-            Log.warnOnce("heartbeat-no-row", "batchtrack run " + run.id() + " (" + run.spec() + ") is alive but its"
-                    + " row is not running (marked abandoned after its heartbeats could not reach the database for"
-                    + " longer than its stale limit, or its start was lost); its end will still be recorded", null);
+            Log.warnOnce("heartbeat-no-row:" + run.id(), "batchtrack run " + run.id() + " (" + run.spec() + ") is"
+                    + " alive but its row is not running (marked abandoned after its heartbeats could not reach the"
+                    + " database for longer than its stale limit, or its start was lost); its end will still be"
+                    + " recorded", null);
         }
+    }
+
+    /**
+     * Whether a heartbeat that changed nothing only came after the run's own end: the heartbeat
+     * thread took its snapshot, then the run ended and its end was written. Harmless, and no sign of
+     * a sweep: the row is finished and not marked abandoned.
+     */
+    private boolean endedMeanwhile(RunRecord run) {
+        try {
+            return call(() -> backend().jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM " + sql.runs
+                    + " WHERE id = :id AND status <> 'running' AND error_type IS DISTINCT FROM 'abandoned'")
+                    .bind("id", io.batchtrack.jdbi.internal.Args.uuid(run.id())).mapTo(Long.class).one())) > 0;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** One upsert per kind: this JVM's running totals of lost records (schema version 5). */
+    @Override
+    public void reportLosses(String host, long pid, java.time.Instant processStartedAt,
+            java.util.Map<String, Long> lostByKind) {
+        call(() -> {
+            ensureReady();
+            backend().jdbi.useTransaction(h -> {
+                var batch = h.prepareBatch(sql.upsertLoss);
+                for (java.util.Map.Entry<String, Long> e : lostByKind.entrySet()) {
+                    batch.bind("host", host).bind("pid", pid)
+                            .bind("process_started_at", io.batchtrack.jdbi.internal.Args.timestamp(processStartedAt))
+                            .bind("kind", e.getKey()).bind("lost", e.getValue()).add();
+                }
+                batch.execute();
+            });
+            return null;
+        });
     }
 
     /** One upsert of the run's final state. */

@@ -31,9 +31,14 @@ import org.postgresql.ds.PGSimpleDataSource;
  *   <li>{@code hold}: opens a weekly_update run, counts 7 games, prints {@code OPEN <id>} and waits
  *       to be killed;</li>
  *   <li>{@code race <threads> <attempts> <year> <week>}: {@link #race} against the same week as the
- *       test JVM, then prints {@code RACE ran=.. skipped=.. conflicts=.. violations=..}.</li>
+ *       test JVM, then prints {@code RACE ran=.. skipped=.. conflicts=.. violations=..};</li>
  *   <li>{@code nine}: nine small tracked calls returning 1..9, then prints {@code NINE ms=<time they
- *       took> sum=45} and exits.</li>
+ *       took> sum=45} and exits;</li>
+ *   <li>{@code once}: one weekly_update run of 3 games, prints {@code RAN <id>}, and ends without
+ *       closing its engine, as a short batch JVM does;</li>
+ *   <li>{@code end-on-cue}: opens a weekly_update run, prints {@code OPEN <id>}, ends it when a line
+ *       {@code END} comes on standard input and prints {@code ENDED}, then ends (without closing its
+ *       engine) on a line {@code EXIT}.</li>
  * </ul>
  */
 public final class ForkedBatch {
@@ -81,8 +86,36 @@ public final class ForkedBatch {
                 System.exit(0);
                 return;
             }
+            case "once": {
+                UUID id = tracking.call(Fixture.WEEKLY_FULL, () -> {
+                    Tracker.current().increment(Metrics.GAMES_PROCESSED, 3);
+                    return Tracker.current().runId().orElseThrow();
+                });
+                System.out.println("RAN " + id);
+                return;
+            }
+            case "end-on-cue": {
+                java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                        java.nio.charset.StandardCharsets.UTF_8));
+                BatchTracker run = tracking.start(Fixture.WEEKLY_FULL);
+                run.increment(Metrics.GAMES_PROCESSED, 5);
+                System.out.println("OPEN " + run.id());
+                awaitLine(in, "END");
+                run.complete();
+                run.close();
+                System.out.println("ENDED");
+                awaitLine(in, "EXIT");
+                return;
+            }
             default:
                 throw new IllegalArgumentException(Arrays.toString(args));
+        }
+    }
+
+    private static void awaitLine(java.io.BufferedReader in, String expected) throws java.io.IOException {
+        String line;
+        while ((line = in.readLine()) != null && !line.equals(expected)) {
+            // not yet
         }
     }
 

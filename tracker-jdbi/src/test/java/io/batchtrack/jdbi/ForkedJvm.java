@@ -24,10 +24,11 @@ final class ForkedJvm implements AutoCloseable {
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> all = new ArrayList<>();
+    private final Thread reader;
 
     private ForkedJvm(Process process) {
         this.process = process;
-        Thread reader = new Thread(() -> {
+        this.reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 String line;
@@ -95,11 +96,12 @@ final class ForkedJvm implements AutoCloseable {
         }
     }
 
-    /** Waits for the process to exit and returns its exit code. */
+    /** Waits for the process to exit, and for its last output line to be read; returns its exit code. */
     int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("forked JVM still running after " + timeout + "; output: " + output());
         }
+        reader.join(timeout.toMillis());
         return process.exitValue();
     }
 

@@ -172,4 +172,47 @@ class HeartbeatTest {
                 + " - interval '1 minute', now() - " + age + ", :limit, :games, '4242@gone')")
                 .bind("limit", staleLimitMs).bind("games", games).execute());
     }
+
+    @Test
+    void aLiveRunBeatsEveryIntervalWhileALargeSpoolIsReplayedBehindAFiveSecondReadinessProbe(PostgresDatabase db,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path spool) throws Exception {
+        Fixture f = Fixture.of(db);
+        // a large spool that an ended process left: 200 successful ends, each followed by a readiness refresh
+        io.batchtrack.internal.store.Spool left = io.batchtrack.internal.store.Spool.in(spool,
+                f.store.destination().orElseThrow(), 64 << 20);
+        for (int i = 0; i < 200; i++) {
+            java.time.Instant t = java.time.Instant.now();
+            io.batchtrack.spi.RunRecord started = io.batchtrack.spi.RunRecord.started(UUID.randomUUID(), null,
+                    Fixture.WEEKLY_FULL.withMode("odds_only"), t, "1@gone", Duration.ofSeconds(3));
+            left.append(io.batchtrack.internal.store.SpoolEntry.Op.FINISH, started.ended(RunStatus.SUCCESS, t, null));
+        }
+        left.close();
+        java.util.concurrent.atomic.AtomicInteger probes = new java.util.concurrent.atomic.AtomicInteger();
+        io.batchtrack.spi.ReadinessRefresher fiveSecondProbe = run -> {
+            probes.incrementAndGet();
+            Thread.sleep(5_000); // the fault: a readiness probe that takes five seconds
+        };
+        BatchTracking tracking = BatchTracking.builder().store(f.store).readinessRefresher(fiveSecondProbe)
+                .heartbeatInterval(Duration.ofSeconds(1)).staleLimit(Duration.ofSeconds(3)).spoolDirectory(spool)
+                .spoolExitTimeout(Duration.ZERO).build();
+        f.awaitServerUpFor(Duration.ofSeconds(3));
+
+        try (BatchTracker run = tracking.start(WEEKLY_FULL)) {
+            Poll.until(TEN_SECONDS, probes::get, n -> n >= 1, "the replay of the spool under way");
+            // another process sweeps all along; the live run must never be taken for dead
+            long until = System.nanoTime() + Duration.ofSeconds(9).toNanos();
+            int sweeps = 0;
+            while (System.nanoTime() < until) {
+                f.store.sweepAbandoned();
+                sweeps++;
+                assertThat(f.row("SELECT status FROM batch_runs WHERE id = ?::uuid", run.id().toString()))
+                        .as("after " + sweeps + " sweeps").containsEntry("status", "running");
+                Thread.sleep(250); // the pace of the other process's sweeps, not a wait for a condition
+            }
+            run.complete();
+            System.out.println("FIGURES heartbeat-vs-replay interval_ms=1000 stale_ms=3000 probe_ms=5000 spooled=200"
+                    + " sweeps=" + sweeps + " swept=0 probes_meanwhile=" + probes.get());
+        }
+        tracking.close();
+    }
 }

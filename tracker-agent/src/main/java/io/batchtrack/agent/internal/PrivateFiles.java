@@ -1,5 +1,6 @@
 package io.batchtrack.agent.internal;
 
+import io.batchtrack.internal.PrivateDirectory;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -16,16 +17,12 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.security.SecureRandom;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** File operations of the weaving cache: owner-only files, no symbolic links followed, atomic writes. */
 final class PrivateFiles {
-    static final Set<PosixFilePermission> OWNER_RW = EnumSet.of(PosixFilePermission.OWNER_READ,
-            PosixFilePermission.OWNER_WRITE);
-    static final Set<PosixFilePermission> OWNER_RWX = EnumSet.of(PosixFilePermission.OWNER_READ,
-            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+    static final Set<PosixFilePermission> OWNER_RW = PrivateDirectory.OWNER_RW;
 
     private static final AtomicLong TEMP_COUNTER = new AtomicLong();
 
@@ -44,12 +41,7 @@ final class PrivateFiles {
                 // deleted meanwhile: ask by name
             }
         }
-        String name = System.getProperty("user.name");
-        try {
-            return dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(name);
-        } catch (IOException | UnsupportedOperationException e) {
-            throw new IOException("cannot tell who the current user ('" + name + "') is: " + e.getMessage(), e);
-        }
+        return PrivateDirectory.currentUser(dir);
     }
 
     /** From {@code /dev/urandom} where there is one: SecureRandom's first use costs some 100 ms. */

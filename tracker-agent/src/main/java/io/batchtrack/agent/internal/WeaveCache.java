@@ -4,20 +4,17 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import io.batchtrack.internal.PrivateDirectory;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Woven class files on disk, one file per key, so that a start whose classes were woven before needs
@@ -57,38 +54,11 @@ final class WeaveCache {
      */
     static WeaveCache open(Path dir) throws IOException {
         Path abs = dir.toAbsolutePath();
-        if (!abs.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        if (!PrivateDirectory.supported(abs)) {
             throw new IOException("the file system of " + abs + " has no owner-only permissions");
         }
-        if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
-            Path parent = abs.getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            try {
-                Files.createDirectory(abs, PosixFilePermissions.asFileAttribute(PrivateFiles.OWNER_RWX));
-            } catch (FileAlreadyExistsException raced) {
-                // another JVM made it first; it is checked below like any existing directory
-            }
-        }
         UserPrincipal me = PrivateFiles.currentUser(abs);
-        PosixFileAttributes attributes = Files.readAttributes(abs, PosixFileAttributes.class,
-                LinkOption.NOFOLLOW_LINKS);
-        if (attributes.isSymbolicLink()) {
-            throw new IOException(abs + " is a symbolic link");
-        }
-        if (!attributes.isDirectory()) {
-            throw new IOException(abs + " is not a directory");
-        }
-        if (!attributes.owner().equals(me)) {
-            throw new IOException(abs + " belongs to " + attributes.owner().getName() + ", not to " + me.getName());
-        }
-        Set<PosixFilePermission> mode = attributes.permissions();
-        if (mode.contains(PosixFilePermission.GROUP_WRITE) || mode.contains(PosixFilePermission.OTHERS_WRITE)) {
-            throw new IOException(abs + " is writable by " + (mode.contains(PosixFilePermission.OTHERS_WRITE)
-                    ? "others" : "its group") + " (" + PosixFilePermissions.toString(mode)
-                    + "); make it the owner's only (chmod 700) or name another cache.dir");
-        }
+        PrivateDirectory.open(abs, me, "cache.dir");
         return new WeaveCache(abs, secret(abs, me));
     }
 

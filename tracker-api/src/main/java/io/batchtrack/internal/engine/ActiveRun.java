@@ -9,6 +9,7 @@ import io.batchtrack.internal.Checks;
 import io.batchtrack.internal.Failures;
 import io.batchtrack.internal.Host;
 import io.batchtrack.internal.Log;
+import io.batchtrack.internal.Losses;
 import io.batchtrack.internal.Text;
 import io.batchtrack.internal.context.RunOnThread;
 import io.batchtrack.internal.context.RunScope;
@@ -137,7 +138,7 @@ public sealed class ActiveRun implements Tracker, RunOnThread permits JoinedRun 
 
     private void late(String what) {
         lateUpdates.increment();
-        Log.warnOnce("late-update", "run " + id + " (" + spec.batchType() + ") has already ended; the " + what
+        Losses.lost("late-update", "run " + id + " (" + spec.batchType() + ") has already ended; the " + what
                 + " made after its end is dropped", null);
     }
 

@@ -40,7 +40,7 @@ public final class Engine {
         ReadinessRefresh readiness = new ReadinessRefresh(refresher != null ? refresher
                 : store instanceof ReadinessRefresher r ? r : ReadinessRefresher.NONE);
         this.store = new SpoolingStore(store, spoolOf(settings, store), new Outage(settings.heartbeatInterval()),
-                readiness);
+                readiness, settings.spoolExitTimeout());
         this.listeners = listeners.isEmpty() ? Listeners.NONE : new Listeners(listeners);
         this.heartbeat = new Heartbeat(settings.heartbeatInterval(), this.store, this.listeners);
         this.lifecycle = new RunLifecycle(settings, clock, this.store, readiness, heartbeat, this.listeners, unusable);
@@ -77,8 +77,9 @@ public final class Engine {
     }
 
     /**
-     * Stops the heartbeat, hands spooled records to the store one last time (what it cannot take
-     * stays in the spool for the next start), closes the listeners, then the store.
+     * Stops the heartbeat, hands spooled records to the store one last time, for at most
+     * {@code spool.exit-timeout} (what it cannot take stays in the spool for the next start, and is
+     * logged), closes the listeners, then the store.
      */
     public void close() {
         heartbeat.close();

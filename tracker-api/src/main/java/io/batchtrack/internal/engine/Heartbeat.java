@@ -14,14 +14,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The heartbeat of one engine: the set of its open runs and, while it has any (or spooled records
  * wait), a beat every {@code heartbeat-interval} on the one heartbeat thread of the JVM
- * ({@link Pulse}). A beat hands spooled records over, then writes each open run's heartbeat and
- * counters and asks the store to sweep runs whose process died; it tells the listeners of each
- * open run's progress whether or not the store answers. A beat never reads the engine's clock (the
+ * ({@link Pulse}). A beat writes each open run's heartbeat and counters (unless the store is known to
+ * be down) and asks the store to sweep runs whose process died; it tells the listeners of each open
+ * run's progress whether or not the store answers; then it asks for a replay of the spool. Replays,
+ * and the readiness refreshes after replayed ends, run on another thread ({@link HandOverThread}),
+ * one at a time per engine: a large spool or a slow readiness probe never delays a beat, so a live
+ * run is never taken for dead because of them. A beat never reads the engine's clock (the
  * database's clock times heartbeats).
  *
  * <p>Two monitors: {@code schedule} keeps starting and stopping the beat consistent with the set of
  * open runs; {@code beating} is held while the store is in use on the heartbeat thread, so that
- * {@link #close()} closes the spool only after a beat in flight.
+ * {@link #close()} hands the spool over only after a beat in flight (a replay in flight stops by the
+ * hand-over's deadline).
  */
 final class Heartbeat {
     private final SpoolingStore store;
@@ -31,6 +35,7 @@ final class Heartbeat {
     private final Object schedule = new Object();
     private final Object beating = new Object();
     private final AtomicBoolean firstRun = new AtomicBoolean(true);
+    private final AtomicBoolean replaying = new AtomicBoolean();
     private volatile boolean closed;
 
     Heartbeat(Duration interval, SpoolingStore store, Listeners listeners) {
@@ -50,34 +55,15 @@ final class Heartbeat {
      */
     void runOpening() {
         if (firstRun.compareAndSet(true, false) && store.spoolEnabled()) {
-            try {
-                Pulse.runSoon(new Runnable() {
-                    @Override
-                    public void run() {
-                        replayLeftovers();
-                    }
-                });
-            } catch (Throwable e) { // no thread to be had (out of memory, a thread limit): the next start tries
-                firstRun.set(true);
-                Faults.logged("heartbeat-start", "batchtrack cannot start its heartbeat thread; the batch goes on", e);
-            }
+            replaySoon(true);
         }
     }
 
     void opened(ActiveRun run) {
         synchronized (schedule) {
             open.add(run);
-            startBeating();
-        }
-    }
-
-    /** Under {@code schedule}: beat unless closed; a thread that cannot be had is logged, the batch goes on. */
-    private void startBeating() {
-        if (!closed) {
-            try {
+            if (!closed) {
                 pulse.start();
-            } catch (Throwable e) {
-                Faults.logged("heartbeat-start", "batchtrack cannot start its heartbeat thread; the batch goes on", e);
             }
         }
     }
@@ -91,7 +77,9 @@ final class Heartbeat {
     /** A record waits in the spool: keep beating (and so retrying) even if no run is open. */
     void keepBeating() {
         synchronized (schedule) {
-            startBeating();
+            if (!closed) {
+                pulse.start();
+            }
         }
     }
 
@@ -101,29 +89,24 @@ final class Heartbeat {
             if (closed) {
                 return;
             }
-            boolean reachable;
-            try {
-                reachable = store.replay(true, true);
-            } catch (Throwable e) { // the heartbeats of live runs come first: write them all the same
-                Faults.logged("heartbeat-replay", "batchtrack could not hand spooled records over", e);
-                reachable = true;
-            }
-            if (reachable || !listeners.isEmpty()) {
-                for (ActiveRun run : List.copyOf(open)) {
-                    if (!run.isEnded()) {
-                        progress.add(run.snapshot());
-                    }
+            for (ActiveRun run : List.copyOf(open)) {
+                if (!run.isEnded()) {
+                    progress.add(run.snapshot());
                 }
             }
-            if (reachable) {
+            if (!store.knownDown()) {
                 writeProgress(progress);
+                store.reportLosses();
             }
         }
         for (RunRecord run : progress) {
             listeners.progress(run);
         }
+        if (store.spoolEnabled()) {
+            replaySoon(false);
+        }
         synchronized (schedule) {
-            if (closed || (open.isEmpty() && !store.hasPending())) {
+            if (closed || (open.isEmpty() && !store.hasPending() && !store.lossesUnreported())) {
                 pulse.stop();
             }
         }
@@ -152,11 +135,38 @@ final class Heartbeat {
         }
     }
 
-    private void replayLeftovers() {
-        synchronized (beating) {
-            if (!closed) {
-                store.replayLeftovers();
-            }
+    /**
+     * Hands spooled records over on the hand-over thread, unless a replay of this engine is queued or
+     * under way: {@code leftovers} only what ended processes left (an engine's first run), else this
+     * engine's own records and those (a beat's, which also probes a store that is down).
+     */
+    private void replaySoon(boolean leftovers) {
+        if (!replaying.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            HandOverThread.run(new Runnable() { // no lambda: see the api's start-up notes
+                @Override
+                public void run() {
+                    try {
+                        if (closed) {
+                            return;
+                        }
+                        if (leftovers) {
+                            store.replayLeftovers();
+                        } else {
+                            store.replay(true, true);
+                        }
+                    } catch (Throwable e) { // Errors too: the next beat asks again
+                        Faults.logged("heartbeat-replay", "batchtrack could not hand spooled records over", e);
+                    } finally {
+                        replaying.set(false);
+                    }
+                }
+            });
+        } catch (Throwable e) { // no thread to be had (out of memory, a thread limit): the next beat tries again
+            replaying.set(false);
+            Faults.logged("heartbeat-replay", "batchtrack cannot start its spool hand-over thread; the batch goes on", e);
         }
     }
 
@@ -167,7 +177,7 @@ final class Heartbeat {
             pulse.stop();
         }
         synchronized (beating) {
-            store.closeSpool();
+            store.handOver();
         }
     }
 }

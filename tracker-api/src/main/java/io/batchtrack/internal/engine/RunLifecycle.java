@@ -7,6 +7,7 @@ import io.batchtrack.config.EngineSettings;
 import io.batchtrack.config.StoreFailurePolicy;
 import io.batchtrack.internal.Ids;
 import io.batchtrack.internal.Log;
+import io.batchtrack.internal.Losses;
 import io.batchtrack.internal.context.CurrentRun;
 import io.batchtrack.internal.context.RunOnThread;
 import io.batchtrack.internal.store.ReadinessRefresh;
@@ -103,8 +104,9 @@ final class RunLifecycle implements ActiveRun.Ending {
                 throw new TrackingException("run of " + spec.batchType() + " not started: its start could not be"
                         + " recorded (on-store-failure=fail): " + Log.describe(e), e);
             }
-            Faults.logged("store-start", "batchtrack could not record the start of run " + run.id() + " ("
+            Losses.lost("store-start", "batchtrack could not record the start of run " + run.id() + " ("
                     + spec + "); the batch goes on", e);
+            store.lossOccurred();
         }
         listeners.started(opening);
         heartbeat.opened(run);
@@ -159,8 +161,10 @@ final class RunLifecycle implements ActiveRun.Ending {
             spool(Op.FINISH, record, e);
             return e;
         } catch (Throwable e) { // Errors too: they must not replace what the body returned or threw
-            Faults.logged("store-finish", "batchtrack could not record the end of run " + record.id() + " ("
+            Losses.lost("store-finish", "batchtrack could not record the end of run " + record.id() + " ("
                     + record.spec() + ", " + record.status() + ")", e);
+            store.lossOccurred();
+            heartbeat.keepBeating(); // a beat reports the loss to the store
             return e;
         }
     }

@@ -1,12 +1,17 @@
 package io.batchtrack.internal.store;
 
 import io.batchtrack.RunConflictException;
+import io.batchtrack.internal.Host;
 import io.batchtrack.internal.Log;
+import io.batchtrack.internal.Losses;
 import io.batchtrack.internal.store.SpoolEntry.Op;
 import io.batchtrack.spi.RunRecord;
 import io.batchtrack.spi.RunStore;
 import io.batchtrack.spi.StoreUnavailableException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A {@link RunStore} behind an outage gate and a spool: the one way the engine talks to its store.
@@ -19,16 +24,28 @@ import java.nio.file.Path;
  * could not start is not spooled, because it does not run.
  */
 public final class SpoolingStore {
+    private static final String HOST = Host.id().substring(Host.id().indexOf('@') + 1);
+    private static final java.time.Instant PROCESS_STARTED = ProcessHandle.current().info().startInstant()
+            .orElse(java.time.Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
+
+    /** The pause between two tries of the last hand-over. */
+    private static final long RETRY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
     private final RunStore store;
     private final Spool spool;
     private final Outage outage;
     private final ReadinessRefresh readiness;
+    private final Duration exitTimeout;
+    private final AtomicBoolean handedOver = new AtomicBoolean();
+    private volatile long reportedLosses;
 
-    public SpoolingStore(RunStore store, Spool spool, Outage outage, ReadinessRefresh readiness) {
+    /** @param exitTimeout how long the last hand-over ({@link #handOver}) may take ({@code spool.exit-timeout}) */
+    public SpoolingStore(RunStore store, Spool spool, Outage outage, ReadinessRefresh readiness, Duration exitTimeout) {
         this.store = store;
         this.spool = spool;
         this.outage = outage;
         this.readiness = readiness;
+        this.exitTimeout = exitTimeout;
     }
 
     /**
@@ -68,6 +85,42 @@ public final class SpoolingStore {
         }
     }
 
+    /** Whether the store failed as unreachable a moment ago (calls would only wait for a connection again). */
+    public boolean knownDown() {
+        return outage.blocking() != null;
+    }
+
+    /**
+     * Reports this JVM's lost records to the store if their total grew since the last report; an
+     * unreachable store marks the outage and is asked again later.
+     */
+    public void reportLosses() {
+        long total = Losses.total();
+        if (total == reportedLosses) {
+            return;
+        }
+        try {
+            store.reportLosses(HOST, ProcessHandle.current().pid(), PROCESS_STARTED, Losses.counts());
+            reportedLosses = total;
+        } catch (StoreUnavailableException e) {
+            outage.failed(e);
+        } catch (Exception e) {
+            reportedLosses = total; // not again for these: a store without the table would fail every time
+            Log.warnOnce("loss-report", "batchtrack could not report its lost records to the store; "
+                    + Losses.summary(), e);
+        }
+    }
+
+    /** A record was lost: the JVM's exit reports it, should no beat and no close come first. */
+    public void lossOccurred() {
+        ExitHook.register(this);
+    }
+
+    /** Whether lost records wait to be reported. */
+    public boolean lossesUnreported() {
+        return Losses.total() != reportedLosses;
+    }
+
     /** A heartbeat of a running run; an unreachable store marks the outage. */
     public void runProgress(RunRecord run) throws Exception {
         try {
@@ -96,11 +149,20 @@ public final class SpoolingStore {
      */
     public boolean spool(Op op, RunRecord record, StoreUnavailableException cause) {
         boolean kept = spool.append(op, record);
-        Log.warnOnce(kept ? "store-down-spooled" : "store-down-lost", "batchtrack cannot reach its store ("
-                + Log.describe(cause) + "); the " + (op == Op.START ? "start" : "end") + " of run "
-                + record.id() + " (" + record.spec() + ") " + (kept ? "is spooled in " + spool.directory()
-                + " and will be written when the database answers" : "is lost (no spool: spool.dir=none, or the store"
-                + " names no destination)") + "; the batch goes on", null);
+        if (kept) {
+            ExitHook.register(this);
+            Log.warnOnce("store-down-spooled", "batchtrack cannot reach its store (" + Log.describe(cause) + "); the "
+                    + (op == Op.START ? "start" : "end") + " of run " + record.id() + " (" + record.spec() + ") is"
+                    + " spooled in " + spool.directory() + " and will be written when the database answers; the batch"
+                    + " goes on", null);
+        } else if (!spool.enabled()) {
+            Losses.lost("no-spool", "batchtrack cannot reach its store (" + Log.describe(cause) + "); the "
+                    + (op == Op.START ? "start" : "end") + " of run " + record.id() + " (" + record.spec() + ") is"
+                    + " lost (no spool: spool.dir=none, or the store names no destination); the batch goes on", null);
+        } // else the spool counted and logged it (spool-full, spool-io)
+        if (!kept) {
+            lossOccurred();
+        }
         return kept;
     }
 
@@ -113,6 +175,10 @@ public final class SpoolingStore {
      * @return whether the store answered (or nothing needed it)
      */
     public boolean replay(boolean own, boolean orphans) {
+        return replay(own, orphans, Spool.NO_DEADLINE);
+    }
+
+    private boolean replay(boolean own, boolean orphans, long deadline) {
         if (!spool.enabled() || (!orphans && !spool.hasPending())) {
             return true;
         }
@@ -128,7 +194,10 @@ public final class SpoolingStore {
                 store.runFinished(record);
                 readiness.after(record);
             }
-        }, own, orphans);
+        }, own, orphans, deadline);
+        if (!r.complete() && handedOver.get()) {
+            return false; // the last hand-over ran out of time: not an outage
+        }
         if (!r.complete()) {
             outage.failed(new StoreUnavailableException("the store is still unreachable", null));
             Log.warnOnce("heartbeat-down", "batchtrack heartbeat cannot reach the store; spooled records wait in "
@@ -139,19 +208,63 @@ public final class SpoolingStore {
         return r.complete();
     }
 
-    /** What ended processes left in the spool, unless the store is known to be down. */
+    /**
+     * What ended processes left in the spool, unless the store is known to be down. If there is any,
+     * the JVM's exit hands over what this replay has not reached yet ({@link ExitHook}).
+     */
     public void replayLeftovers() {
-        if (outage.blocking() == null) {
+        if (outage.blocking() == null && spool.hasOrphans()) {
+            ExitHook.register(this);
             replay(false, true);
         }
     }
 
-    /** The last replay, at close: this engine's own records, unless the store is known to be down; then the spool closes. */
-    public void closeSpool() {
-        if (spool.hasPending() && outage.blocking() == null) {
-            replay(true, false);
+    /**
+     * The last hand-over, when the engine closes or the JVM exits (whichever comes first): this
+     * engine's records and those that ended processes left go to the store, even if it was down at
+     * the last try, for at most {@code spool.exit-timeout}; then the spool closes and logs exactly
+     * what it leaves for the next start; this JVM's lost records are reported within the same bound.
+     * A store call still waiting at the deadline is left to finish
+     * on its own (daemon) thread; what it hands over is not handed over again.
+     */
+    public void handOver() {
+        handOver(false);
+    }
+
+    /** @param exiting whether the JVM exits (from the shutdown hook) */
+    void handOver(boolean exiting) {
+        if (!handedOver.compareAndSet(false, true)) {
+            return;
         }
-        spool.close();
+        ExitHook.unregister(this);
+        long deadline = System.nanoTime() + exitTimeout.toNanos();
+        spool.stopReplaysBy(deadline);
+        boolean replays = spool.enabled() && (spool.hasPending() || spool.hasOrphans());
+        if (!exitTimeout.isZero() && (replays || lossesUnreported())) {
+            Thread last = new Thread(new Runnable() {
+                @Override
+                public void run() {
+                    // a store that has just come back may fail the first call (a stale pooled connection): retry
+                    while (replays && !replay(true, true, deadline)
+                            && deadline - System.nanoTime() > RETRY_PAUSE_NANOS) {
+                        try {
+                            Thread.sleep(TimeUnit.NANOSECONDS.toMillis(RETRY_PAUSE_NANOS));
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                    reportLosses(); // inside the bound too: a store that is down may wait for a connection
+                }
+            }, "batchtrack-spool-handover");
+            last.setDaemon(true);
+            last.start();
+            try {
+                last.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        spool.close(exiting);
     }
 
     /** Whether this engine's spool holds records not yet handed over. */

@@ -1,6 +1,7 @@
 package io.batchtrack.internal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.batchtrack.BatchModes;
 import io.batchtrack.BatchTypes;
@@ -18,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -232,6 +235,172 @@ class SpoolTest {
     }
 
     @Test
+    void a_write_torn_by_a_full_disk_leaves_the_next_record_whole_on_replay() {
+        FailingChannel.Fault fault = new FailingChannel.Fault();
+        Spool spool = Spool.in(dir, DESTINATION, 1 << 20, FailingChannel.opener(fault));
+        RunRecord first = record(1);
+        RunRecord torn = record(2);
+        RunRecord next = record(3);
+        assertThat(spool.append(Op.START, first)).isTrue();
+
+        fault.failAfter(40); // 40 bytes of the record reach the file, then the disk is full
+        boolean tornKept = spool.append(Op.FINISH, torn);
+        fault.heal();
+        boolean nextKept = spool.append(Op.FINISH, next);
+        spool.close();
+        List<UUID> delivered = new ArrayList<>();
+        Spool.Replay replay = Spool.in(dir, DESTINATION, 1 << 20).replay(e -> delivered.add(e.record().id()), false, true);
+
+        assertThat(fault.failedWrites).isEqualTo(1);
+        assertThat(tornKept).isFalse();
+        assertThat(nextKept).isTrue();
+        assertThat(delivered).containsExactly(first.id(), next.id());
+        assertThat(replay).isEqualTo(new Spool.Replay(2, 0, true));
+        assertThat(spool.lost()).isEqualTo(1);
+    }
+
+    @Test
+    void when_even_the_cut_back_fails_the_torn_file_is_given_up_and_the_next_record_goes_to_a_new_one() {
+        FailingChannel.Fault fault = new FailingChannel.Fault();
+        Spool spool = Spool.in(dir, DESTINATION, 1 << 20, FailingChannel.opener(fault));
+        RunRecord first = record(1);
+        RunRecord next = record(3);
+        spool.append(Op.START, first);
+
+        fault.failAfter(40);
+        fault.truncateFails = true;
+        spool.append(Op.FINISH, record(2));
+        fault.heal();
+        boolean nextKept = spool.append(Op.FINISH, next);
+        spool.close();
+        List<UUID> delivered = new ArrayList<>();
+        Spool.in(dir, DESTINATION, 1 << 20).replay(e -> delivered.add(e.record().id()), false, true);
+
+        assertThat(nextKept).isTrue();
+        assertThat(delivered).containsExactlyInAnyOrder(first.id(), next.id());
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void a_new_file_left_by_a_process_that_died_while_creating_it_is_read_or_removed_never_ignored()
+            throws Exception {
+        String header = "{\"batchtrack_spool\":1,\"destination\":\"" + DESTINATION + "\",\"pid\":1}\n";
+        Path headerOnly = dir.resolve(Spool.hash(DESTINATION) + "-1-aa.new");
+        Path torn = dir.resolve(Spool.hash(DESTINATION) + "-2-bb.new");
+        Path withRecords = dir.resolve(Spool.hash(DESTINATION) + "-3-cc.new");
+        Files.writeString(headerOnly, header);
+        Files.writeString(torn, header.substring(0, 20));
+        Files.writeString(withRecords, header + START_LINE_OF_0_1 + "\n");
+        Path justCreated = Files.createFile(dir.resolve(Spool.hash(DESTINATION) + "-4-dd.new"));
+        java.nio.file.attribute.FileTime longAgo = java.nio.file.attribute.FileTime.from(T);
+        for (Path p : List.of(headerOnly, torn, withRecords)) {
+            Files.setLastModifiedTime(p, longAgo);
+        }
+        List<Op> delivered = new ArrayList<>();
+
+        Spool.Replay replay = Spool.in(dir, DESTINATION, 1 << 20).replay(e -> delivered.add(e.op()), false, true);
+
+        assertThat(replay).isEqualTo(new Spool.Replay(1, 0, true));
+        assertThat(delivered).containsExactly(Op.START);
+        assertThat(files()).as("an empty file of this instant may be a live creator's, not yet locked")
+                .containsExactly(justCreated);
+    }
+
+    @Test
+    void an_existing_spool_directory_that_others_may_write_to_is_neither_written_nor_replayed() throws Exception {
+        assumeTrue(posix());
+        Path shared = Files.createDirectory(dir.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path planted = shared.resolve(Spool.hash(DESTINATION) + "-1-abc.spool");
+        Files.writeString(planted, "{\"batchtrack_spool\":1,\"destination\":\"" + DESTINATION + "\",\"pid\":1}\n"
+                + START_LINE_OF_0_1 + "\n");
+        Spool spool = Spool.in(shared, DESTINATION, 1 << 20);
+        List<Op> delivered = new ArrayList<>();
+
+        boolean kept = spool.append(Op.START, record(1));
+        spool.replay(e -> delivered.add(e.op()), true, true);
+
+        assertThat(kept).isFalse();
+        assertThat(spool.lost()).isEqualTo(1);
+        assertThat(delivered).as("a planted record is never handed to the store").isEmpty();
+        try (Stream<Path> s = Files.list(shared)) {
+            assertThat(s.toList()).containsExactly(planted);
+        }
+        spool.close();
+    }
+
+    @Test
+    void a_file_of_another_user_or_a_symbolic_link_in_the_spool_directory_is_not_replayed() throws Exception {
+        assumeTrue(posix());
+        Spool own = Spool.in(dir, DESTINATION, 1 << 20);
+        own.append(Op.START, record(1));
+        own.close(); // a private directory now, with one file of ours
+        Path ours = files().get(0);
+        String content = Files.readString(ours);
+        Files.delete(ours);
+        Path foreign = dir.resolve(Spool.hash(DESTINATION) + "-1-aa.spool");
+        Files.writeString(foreign, content);
+        UserPrincipal nobody = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        boolean chowned;
+        try {
+            Files.setOwner(foreign, nobody);
+            chowned = true;
+        } catch (java.io.IOException e) {
+            chowned = false; // not root: only the link case below
+            Files.delete(foreign);
+        }
+        Path target = Files.writeString(Files.createTempFile("planted", ".txt"), content);
+        Path link = Files.createSymbolicLink(dir.resolve(Spool.hash(DESTINATION) + "-2-bb.spool"), target);
+        List<Op> delivered = new ArrayList<>();
+
+        Spool.in(dir, DESTINATION, 1 << 20).replay(e -> delivered.add(e.op()), false, true);
+
+        assertThat(delivered).isEmpty();
+        assertThat(Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isTrue();
+        assertThat(Files.exists(foreign)).isEqualTo(chowned);
+        Files.delete(target);
+    }
+
+    @Test
+    void the_directory_is_forced_to_disk_after_a_spool_file_gets_its_name() {
+        List<String> events = new ArrayList<>();
+        Spool.Opener recording = new Spool.Opener() {
+            @Override
+            public java.nio.channels.FileChannel open(Path file, java.util.Set<? extends java.nio.file.OpenOption> options,
+                    java.nio.file.attribute.FileAttribute<?>... attributes) throws java.io.IOException {
+                events.add((Files.isDirectory(file) ? "dir " : "file ") + file.getFileName().toString()
+                        .replaceAll(".*\\.", "."));
+                return java.nio.channels.FileChannel.open(file, options, attributes);
+            }
+        };
+        Spool spool = Spool.in(dir, DESTINATION, 1 << 20, recording);
+
+        spool.append(Op.START, record(1));
+
+        assertThat(events).containsExactly("file .new", "dir " + dir.getFileName());
+        assertThat(files()).singleElement().satisfies(p -> assertThat(p.toString()).endsWith(".spool"));
+        spool.close();
+    }
+
+    @Test
+    void the_size_limit_is_the_directorys_every_processs_files_together() {
+        Spool ended = Spool.in(dir, DESTINATION, 1_000);
+        assertThat(ended.append(Op.START, record(1))).isTrue();
+        ended.close(); // its file stays: 1 record
+        Spool other = Spool.in(dir, "jdbc:postgresql://elsewhere:5432/nfl#public", 1_000);
+        Spool next = Spool.in(dir, DESTINATION, 1_000);
+
+        boolean otherKept = other.append(Op.START, record(2));
+        boolean nextKept = next.append(Op.START, record(3));
+
+        assertThat(otherKept || nextKept).as("the directory holds one record's worth").isFalse();
+        assertThat(other.lost() + next.lost()).isEqualTo(2);
+        assertThat(files()).hasSize(1);
+        other.close();
+        next.close();
+    }
+
+    @Test
     void file_names_reveal_nothing_of_the_destination() {
         Spool spool = Spool.in(dir, DESTINATION, 1 << 20);
         spool.append(Op.START, record(1));
@@ -239,6 +408,10 @@ class SpoolTest {
         assertThat(files()).singleElement().satisfies(p -> assertThat(p.getFileName().toString())
                 .matches("[0-9a-f]{16}-\\d+-[0-9a-f]+\\.spool").doesNotContain("db").doesNotContain("nfl"));
         spool.close();
+    }
+
+    private static boolean posix() {
+        return java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     }
 
     private static RunRecord record(int n) {

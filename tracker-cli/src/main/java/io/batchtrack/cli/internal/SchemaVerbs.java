@@ -1,8 +1,11 @@
 package io.batchtrack.cli.internal;
 
+import io.batchtrack.jdbi.BatchRunQueries;
 import io.batchtrack.jdbi.BatchtrackSchema;
+import io.batchtrack.jdbi.LostRecords;
+import java.util.List;
 
-/** {@code migrate} and {@code status}: the schema's version, applied or reported. */
+/** {@code migrate} and {@code status}: the schema's version, applied or reported; status also lists lost records. */
 final class SchemaVerbs {
     private SchemaVerbs() {}
 
@@ -23,6 +26,27 @@ final class SchemaVerbs {
         in.out().println(version == null ? db.where() + ": no batchtrack tables (run: batchtrack migrate)"
                 : db.where() + ": version " + version + (version.equals(latest) ? " (up to date)"
                         : " (this build knows " + latest + ")"));
+        if (version != null && Integer.parseInt(version) >= 5) {
+            lostRecords(in, db);
+        }
         return 0;
+    }
+
+    /** What batch JVMs reported lost ({@code batch_losses}): one line per JVM and kind, newest first. */
+    private static void lostRecords(Invocation in, Database db) {
+        List<LostRecords> losses = BatchRunQueries.create(db.dataSource(), db.schema()).losses(100);
+        if (losses.isEmpty()) {
+            in.out().println("lost records: none reported");
+            return;
+        }
+        long total = 0;
+        for (LostRecords l : losses) {
+            total += l.lost();
+        }
+        in.out().println("lost records: " + total + " (by host, process and kind; newest report first)");
+        for (LostRecords l : losses) {
+            in.out().println("  " + l.lost() + " " + l.kind() + " by pid " + l.pid() + " on " + l.host()
+                    + ", last reported " + l.reportedAt());
+        }
     }
 }

@@ -81,6 +81,10 @@ public final class Sql {
     public final String runsByIds;
     public final String readinessOfWeek;
     public final String summaryCounts;
+    /** A JVM's running total of one kind of lost record (schema version 5). */
+    public final String upsertLoss;
+    /** The newest loss rows, newest report first. */
+    public final String losses;
 
     public Sql(String quotedSchema) {
         runs = quotedSchema + ".batch_runs";
@@ -156,6 +160,13 @@ public final class Sql {
                 + " ORDER BY r.batch_type, r.started_at DESC LIMIT 1";
         weekHistory = "SELECT " + RUN_COLUMNS + " FROM " + runs + " r WHERE r.season_year = :season_year"
                 + " AND r.week = :week AND r.season_type = :season_type ORDER BY r.started_at DESC";
+        String lossTable = quotedSchema + ".batch_losses";
+        upsertLoss = "INSERT INTO " + lossTable + " AS l (host, pid, process_started_at, kind, lost)"
+                + " VALUES (:host, :pid, :process_started_at, :kind, :lost)"
+                + " ON CONFLICT (host, pid, process_started_at, kind) DO UPDATE"
+                + " SET lost = greatest(l.lost, EXCLUDED.lost), reported_at = now()";
+        losses = "SELECT host, pid, process_started_at, kind, lost, first_reported_at, reported_at FROM " + lossTable
+                + " ORDER BY reported_at DESC, host, pid, kind LIMIT :limit";
         runsByIds = "SELECT " + RUN_COLUMNS + " FROM " + runs + " r WHERE r.id = ANY (:ids)";
         readinessOfWeek = "SELECT season_year, week, season_type, schedule_complete, predictions_available,"
                 + " games_count, predictions_count, updated_at, last_run_id FROM " + readiness

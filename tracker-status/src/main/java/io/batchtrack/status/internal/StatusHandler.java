@@ -38,6 +38,8 @@ public final class StatusHandler implements HttpHandler {
     public static final int PAGE_RUNS_PER_TYPE = 10;
     /** Recent runs per batch type that the page's success rate covers. */
     public static final int PAGE_WINDOW = 50;
+    /** Rows of {@code batch_losses} on the page and in {@code /api/admin/losses}. */
+    static final int PAGE_LOSSES = 100;
     /** Batch types shown with their runs; more are only summarised (each costs one query). */
     public static final int PAGE_MAX_TYPES = 30;
     public static final int DEFAULT_HISTORY_LIMIT = 50;
@@ -122,6 +124,7 @@ public final class StatusHandler implements HttpHandler {
             case HISTORY: return history(params);
             case RUN: return run(path.substring(Route.RUN_PREFIX.length()));
             case CURRENT_READINESS: return readiness(NflCalendar.current(clock));
+            case LOSSES: return Response.json(200, StatusJson.losses(queries.get().losses(PAGE_LOSSES)));
             default: return readiness(week(path.substring(Route.READINESS_PREFIX.length()), params));
         }
     }
@@ -202,7 +205,8 @@ public final class StatusHandler implements HttpHandler {
         for (BatchTypeSummary s : summaries.subList(0, Math.min(PAGE_MAX_TYPES, summaries.size()))) {
             recent.put(s.batchType(), q.historyExcerpts(RunFilter.newest(PAGE_RUNS_PER_TYPE).batchType(s.batchType())));
         }
-        StatusPage.Parts page = StatusPage.render(now, week, readiness, summaries, recent, PAGE_WINDOW);
+        StatusPage.Parts page = StatusPage.render(now, week, readiness, summaries, recent, PAGE_WINDOW,
+                q.losses(PAGE_LOSSES));
         Response r = Response.streamed(200, HTML, page::write);
         r.headers.put("Content-Security-Policy", List.of(PAGE_CSP));
         return r;
@@ -272,7 +276,7 @@ public final class StatusHandler implements HttpHandler {
 
     /** The resources; anything else is a 404. */
     private enum Route {
-        PAGE, LATEST, HISTORY, RUN, CURRENT_READINESS, WEEK_READINESS;
+        PAGE, LATEST, HISTORY, RUN, CURRENT_READINESS, WEEK_READINESS, LOSSES;
 
         static final String READINESS_PREFIX = API + "data-readiness/";
         static final String RUN_PREFIX = API + "batch-runs/";
@@ -291,6 +295,8 @@ public final class StatusHandler implements HttpHandler {
                     return HISTORY;
                 case READINESS_PREFIX + "current":
                     return CURRENT_READINESS;
+                case API + "losses":
+                    return LOSSES;
                 default:
                     if (oneSegmentAfter(path, RUN_PREFIX)) {
                         return RUN;

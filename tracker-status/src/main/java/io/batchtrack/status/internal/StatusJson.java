@@ -90,6 +90,29 @@ public final class StatusJson {
                 r.customMetricsDropped(), r.staleLimitMs(), r.recordedAt());
     }
 
+    /** {@code {"losses": [{"host", "pid", "process_started_at", "kind", "lost", "first_reported_at", "reported_at"}]}}. */
+    public static String losses(List<io.batchtrack.jdbi.LostRecords> losses) {
+        StringBuilder b = new StringBuilder(64 + 160 * losses.size()).append("{\"losses\":[");
+        for (int i = 0; i < losses.size(); i++) {
+            io.batchtrack.jdbi.LostRecords l = losses.get(i);
+            b.append(i == 0 ? "{" : ",{");
+            field(b, "host");
+            Json.string(b, l.host());
+            next(b, "pid").append(l.pid());
+            next(b, "process_started_at");
+            time(b, l.processStartedAt());
+            next(b, "kind");
+            Json.string(b, l.kind());
+            next(b, "lost").append(l.lost());
+            next(b, "first_reported_at");
+            time(b, l.firstReportedAt());
+            next(b, "reported_at");
+            time(b, l.reportedAt());
+            b.append('}');
+        }
+        return b.append("]}").toString();
+    }
+
     /** One {@code data_readiness} row. */
     public static String readiness(DataReadiness d) {
         StringBuilder b = new StringBuilder(256).append('{');

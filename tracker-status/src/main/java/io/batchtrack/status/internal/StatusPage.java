@@ -50,11 +50,18 @@ public final class StatusPage {
      */
     public static Parts render(Instant generatedAt, Period week, DataReadiness readiness,
             List<BatchTypeSummary> summaries, Map<String, List<RunExcerpt>> recentRuns, int window) {
+        return render(generatedAt, week, readiness, summaries, recentRuns, window, List.of());
+    }
+
+    /** @param losses what batch JVMs reported lost ({@code batch_losses}), newest first; shown first when any */
+    public static Parts render(Instant generatedAt, Period week, DataReadiness readiness,
+            List<BatchTypeSummary> summaries, Map<String, List<RunExcerpt>> recentRuns, int window,
+            List<io.batchtrack.jdbi.LostRecords> losses) {
         List<String> types = new ArrayList<>();
         for (Map.Entry<String, List<RunExcerpt>> e : recentRuns.entrySet()) {
             types.add(batchType(e.getKey(), e.getValue(), generatedAt).toString());
         }
-        String page = fragment("page").render("css", CSS, "generatedAt", time(generatedAt),
+        String page = fragment("page").render("css", CSS, "generatedAt", time(generatedAt), "losses", losses(losses),
                 "readiness", readiness(week, readiness), "summary", summaries(summaries, window),
                 "batchTypes", new Markup(SECTIONS)).toString();
         int at = page.indexOf(SECTIONS);
@@ -86,6 +93,20 @@ public final class StatusPage {
             }
             out.write(tail);
         }
+    }
+
+    private static Markup losses(List<io.batchtrack.jdbi.LostRecords> losses) {
+        if (losses.isEmpty()) {
+            return Markup.EMPTY;
+        }
+        long total = 0;
+        List<Markup> rows = new ArrayList<>();
+        for (io.batchtrack.jdbi.LostRecords l : losses) {
+            total += l.lost();
+            rows.add(fragment("lossRow").render("host", l.host(), "pid", l.pid(), "kind", l.kind(), "lost", l.lost(),
+                    "reported", time(l.reportedAt())));
+        }
+        return fragment("losses").render("total", total, "rows", Markup.concat(rows));
     }
 
     private static Markup readiness(Period week, DataReadiness d) {
