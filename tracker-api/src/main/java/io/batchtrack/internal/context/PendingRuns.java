@@ -78,12 +78,6 @@ final class PendingRuns {
         }
     }
 
-    /** How many tasks have a pending run (for tests). */
-    static int size() {
-        expunge();
-        return PENDING.size();
-    }
-
     private static void expunge() {
         for (Reference<?> r; (r = COLLECTED.poll()) != null; ) {
             PENDING.remove(r);
