@@ -11,6 +11,7 @@ import io.batchtrack.jdbi.internal.JdbcUrls;
 import io.batchtrack.jdbi.internal.ReadinessWriter;
 import io.batchtrack.jdbi.internal.RunWriter;
 import io.batchtrack.jdbi.internal.Sql;
+import io.batchtrack.jdbi.internal.TransientRetry;
 import io.batchtrack.jdbi.internal.Unavailable;
 import io.batchtrack.spi.ReadinessProbe;
 import io.batchtrack.spi.ReadinessRefresher;
@@ -278,9 +279,10 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
         }
     }
 
+    /** {@code work}, retried on a transient failure ({@link TransientRetry}); an unreachable database as such. */
     private <T> T call(Supplier<T> work) {
         try {
-            return work.get();
+            return TransientRetry.call(work);
         } catch (RuntimeException e) {
             StoreUnavailableException unavailable = Unavailable.of(e, description, dataSourceFactory.owned());
             throw unavailable != null ? unavailable : e;

@@ -1,7 +1,7 @@
 package io.batchtrack.agent.internal;
 
 import io.batchtrack.internal.context.AutoPropagation;
-import java.util.concurrent.Callable;
+import java.util.List;
 import net.bytebuddy.asm.Advice;
 
 /**
@@ -22,23 +22,33 @@ final class PropagationAdvice {
         }
     }
 
-    /** A {@code Callable} handed to an executor takes the submitter's run along. */
-    static final class WrapCallable {
-        private WrapCallable() {}
-
-        @Advice.OnMethodEnter
-        static void enter(@Advice.Argument(value = 0, readOnly = false) Callable<?> task) {
-            task = AutoPropagation.callable(task);
-        }
-    }
-
-    /** A fork/join task is pushed on a queue: remember the run it was pushed in. */
-    static final class Queued {
-        private Queued() {}
+    /** A task handed to a pool keeps its identity; the submitter's run is kept beside it. */
+    static final class Submitted {
+        private Submitted() {}
 
         @Advice.OnMethodEnter
         static void enter(@Advice.Argument(0) Object task) {
-            AutoPropagation.queued(task);
+            AutoPropagation.submitted(task);
+        }
+    }
+
+    /** A pool rejects a task: the run kept for that submission is let go. */
+    static final class Rejected {
+        private Rejected() {}
+
+        @Advice.OnMethodEnter
+        static void enter(@Advice.Argument(0) Object task) {
+            AutoPropagation.rejected(task);
+        }
+    }
+
+    /** {@code shutdownNow} hands the queued tasks back: the runs kept for them are let go. */
+    static final class Drained {
+        private Drained() {}
+
+        @Advice.OnMethodExit
+        static void exit(@Advice.Return List<?> tasks) {
+            AutoPropagation.drained(tasks);
         }
     }
 

@@ -27,8 +27,9 @@ final class WeaverIdentity {
         "io/batchtrack/agent/internal/TrackedMethodOf.class",
         "io/batchtrack/agent/internal/JdkExecutorsWeaver.class",
         "io/batchtrack/agent/internal/PropagationAdvice$WrapRunnable.class",
-        "io/batchtrack/agent/internal/PropagationAdvice$WrapCallable.class",
-        "io/batchtrack/agent/internal/PropagationAdvice$Queued.class",
+        "io/batchtrack/agent/internal/PropagationAdvice$Submitted.class",
+        "io/batchtrack/agent/internal/PropagationAdvice$Rejected.class",
+        "io/batchtrack/agent/internal/PropagationAdvice$Drained.class",
         "io/batchtrack/agent/internal/PropagationAdvice$Executes.class",
         ApiJar.ENTRY,
     };

@@ -1,51 +1,77 @@
 package io.batchtrack.internal.context;
 
-import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RunnableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import io.batchtrack.internal.Log;
+import java.util.concurrent.RunnableScheduledFuture;
 
 /**
  * What the agent's advice in the JDK's executors calls (so: public, and named by the agent only).
- * A task submitted while no run is current is left exactly as it was; one submitted inside a run is
- * wrapped (thread pools, thread-per-task executors) or, for fork/join tasks, whose identity the pool
- * relies on, remembered in a map until a worker executes it.
+ * A task submitted while no run is current is left exactly as it was. One submitted inside a run is
+ * left as it was too, for thread pools and fork/join pools, whose queues, hooks and return values the
+ * application sees: its run is kept beside it ({@link PendingRuns}) and made current where a worker
+ * runs it. Only the thread-per-task executors, whose task objects the application never sees, get a
+ * wrapper.
  */
 public final class AutoPropagation {
-    /** Fork/join tasks submitted inside a run, until they execute; identity keys, as tasks do not override equals. */
-    private static final Map<Object, RunOnThread> PENDING = new ConcurrentHashMap<>();
-
     private AutoPropagation() {}
 
-    /** {@code task}, or a task that runs it with the current run; a future stays a future. */
+    /** {@code task}, or a task that runs it with the current run (thread-per-task executors only). */
     public static Runnable runnable(Runnable task) {
         RunOnThread run = CurrentRun.get();
         if (run == null || task == null || task instanceof Carried) {
             return task;
         }
-        return task instanceof RunnableFuture<?> f ? new CarriedFuture<>(run, f) : new Carried(run, task);
+        return new Carried(run, task);
     }
 
-    public static <T> Callable<T> callable(Callable<T> task) {
-        RunOnThread run = CurrentRun.get();
-        if (run == null || task == null) {
-            return task;
+    /**
+     * A task is handed to a pool ({@code ThreadPoolExecutor.execute}, the scheduled executor's queue,
+     * a fork/join queue): it will run with the current run, if any.
+     */
+    public static void submitted(Object task) {
+        if (task == null) {
+            return;
         }
-        return () -> {
-            try (RunScope scope = RunScope.enter(run)) {
-                return task.call();
-            }
-        };
+        try {
+            PendingRuns.submitted(task, CurrentRun.get());
+        } catch (Throwable t) {
+            Log.warnOnce("propagation", "batchtrack could not carry the current run to a pool's task", t);
+        }
     }
 
-    /** A fork/join task is queued: it will run with the current run, if any. */
-    public static void queued(Object forkJoinTask) {
-        RunOnThread run = CurrentRun.get();
-        if (run != null && forkJoinTask != null) {
-            PENDING.put(forkJoinTask, run);
+    /** The pool rejected {@code task}: the submission recorded for it will not run on a worker. */
+    public static void rejected(Object task) {
+        try {
+            PendingRuns.dropLatest(task);
+        } catch (Throwable t) {
+            Log.warnOnce("propagation", "batchtrack could not carry the current run to a pool's task", t);
+        }
+    }
+
+    /** {@code shutdownNow} hands these never-run tasks back to the application: they carry no run any more. */
+    public static void drained(java.util.List<?> tasks) {
+        if (tasks == null || PendingRuns.isEmpty()) {
+            return;
+        }
+        try {
+            for (Object task : tasks) {
+                PendingRuns.forget(task);
+            }
+        } catch (Throwable t) {
+            Log.warnOnce("propagation", "batchtrack could not carry the current run to a pool's task", t);
+        }
+    }
+
+    /**
+     * A pool's worker runs {@code task}: what the worker's {@code task.run()} becomes. The task runs
+     * exactly once, its exception reaches the worker as it was thrown, and the worker's own run (none,
+     * as a rule) is current again afterwards.
+     */
+    public static void run(Runnable task) {
+        RunScope scope = enter(task, true);
+        try {
+            task.run();
+        } finally {
+            scope.close();
         }
     }
 
@@ -54,15 +80,7 @@ public final class AutoPropagation {
      * as an {@code Object} (it may name no type beyond the JDK's) and hands to {@link #executed}.
      */
     public static Object executing(Object forkJoinTask) {
-        if (PENDING.isEmpty()) {
-            return RunScope.unchanged();
-        }
-        RunOnThread run = PENDING.remove(forkJoinTask);
-        if (run == null) {
-            // not queued inside a run (or run inline by the thread that has the run): as it was
-            return RunScope.unchanged();
-        }
-        return RunScope.enter(run);
+        return enter(forkJoinTask, false);
     }
 
     /** The fork/join task that {@link #executing} was told of has ended: close its scope. */
@@ -72,7 +90,23 @@ public final class AutoPropagation {
         }
     }
 
-    private static class Carried implements Runnable {
+    /** The scope {@code task} runs in: its submission's run, or no change (never throws). */
+    private static RunScope enter(Object task, boolean mayBePeriodic) {
+        if (task == null || PendingRuns.isEmpty()) {
+            return RunScope.unchanged();
+        }
+        try {
+            boolean periodic = mayBePeriodic && task instanceof RunnableScheduledFuture<?> f && f.isPeriodic();
+            RunOnThread run = PendingRuns.take(task, periodic);
+            // not submitted inside a run, or run inline by the thread that has the run: as it was
+            return run == null ? RunScope.unchanged() : RunScope.enter(run);
+        } catch (Throwable t) {
+            Log.warnOnce("propagation", "batchtrack could not carry the current run to a pool's task", t);
+            return RunScope.unchanged();
+        }
+    }
+
+    private static final class Carried implements Runnable {
         private final RunOnThread run;
         private final Runnable task;
 
@@ -91,41 +125,6 @@ public final class AutoPropagation {
         @Override
         public String toString() {
             return task.toString();
-        }
-    }
-
-    /** Keeps {@code afterExecute(r, t)}'s usual {@code r instanceof Future} check working. */
-    private static final class CarriedFuture<T> extends Carried implements RunnableFuture<T> {
-        private final RunnableFuture<T> future;
-
-        CarriedFuture(RunOnThread run, RunnableFuture<T> future) {
-            super(run, future);
-            this.future = future;
-        }
-
-        @Override
-        public boolean cancel(boolean mayInterruptIfRunning) {
-            return future.cancel(mayInterruptIfRunning);
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return future.isCancelled();
-        }
-
-        @Override
-        public boolean isDone() {
-            return future.isDone();
-        }
-
-        @Override
-        public T get() throws InterruptedException, ExecutionException {
-            return future.get();
-        }
-
-        @Override
-        public T get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
-            return future.get(timeout, unit);
         }
     }
 }

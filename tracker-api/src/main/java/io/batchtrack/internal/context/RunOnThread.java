@@ -16,4 +16,7 @@ public interface RunOnThread {
 
     /** The run's batch type. */
     String batchType();
+
+    /** Whether the run has ended: a periodic task's later executions then run with no run. */
+    boolean isEnded();
 }

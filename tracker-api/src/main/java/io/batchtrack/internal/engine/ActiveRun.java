@@ -303,6 +303,18 @@ public sealed class ActiveRun implements Tracker, RunOnThread permits JoinedRun 
                 .withCounters(metrics, ws, dropped, customDropped.sum());
     }
 
+    /**
+     * The future of this asynchronous run was cancelled (its caller gave up): the run ends failed with
+     * {@code error_type = cancelled}, and an exclusive week is free again. The work it started may go on;
+     * what it counts from now on is dropped as late.
+     */
+    public void cancelled() {
+        end(CANCELLED);
+    }
+
+    private static final RunFailure CANCELLED = new RunFailure("cancelled", "its future was cancelled; work it had"
+            + " started may still be running, and what that work counts from now on is dropped", null);
+
     @Override
     public String toString() {
         return "BatchTracker[" + id + " " + spec + (skipped ? ", skipped" : ended.get() ? ", ended" : "") + "]";

@@ -66,9 +66,11 @@ public final class SpoolingStore {
 
     private void hand(Op op, RunRecord record) throws Exception {
         StoreUnavailableException down = outage.blocking();
-        if (down != null) {
+        if (down != null && !(op == Op.START && record.spec().exclusive())) {
             throw down; // known down: no wait for a connection
         }
+        // an exclusive start asks the database even while it is known down: started unchecked, it could run
+        // its week twice; it costs at most one connection timeout while the database is really away
         try {
             if (op == Op.START) {
                 store.runStarted(record);

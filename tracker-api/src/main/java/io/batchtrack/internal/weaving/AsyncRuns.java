@@ -3,6 +3,7 @@ package io.batchtrack.internal.weaving;
 import io.batchtrack.internal.engine.Faults;
 import io.batchtrack.internal.engine.ActiveRun;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,13 +29,23 @@ public final class AsyncRuns {
         PENDING.put(run, stage);
         stage.whenComplete((value, failure) -> {
             try {
-                run.finish(failure);
+                if (wasCancelled(stage, failure)) {
+                    run.cancelled();
+                } else {
+                    run.finish(failure);
+                }
             } catch (Throwable e) { // what this callback throws would only reach a dependent nobody reads
                 Faults.logged("exit-async", "batchtrack failed to end asynchronous run " + run.id(), e);
             } finally {
                 PENDING.remove(run);
             }
         });
+    }
+
+    /** A future cancelled by its caller, not one whose work failed (cancel() completes it with a CancellationException). */
+    private static boolean wasCancelled(CompletionStage<?> stage, Throwable failure) {
+        return failure instanceof CancellationException
+                && stage instanceof java.util.concurrent.Future<?> f && f.isCancelled();
     }
 
     private static void hook() {
@@ -62,8 +73,11 @@ public final class AsyncRuns {
                 continue;
             }
             ActiveRun run = e.getKey();
-            Throwable failure = f.isCompletedExceptionally() ? f.handle((v, t) -> t).join() : null;
-            run.finish(failure); // no-op if the completion callback got there first
+            if (f.isCancelled()) {
+                run.cancelled(); // no-op if the completion callback got there first
+            } else {
+                run.finish(f.isCompletedExceptionally() ? f.handle((v, t) -> t).join() : null);
+            }
             try {
                 run.awaitRecorded(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException interrupted) {

@@ -54,6 +54,32 @@ class AsyncRunsTest {
     }
 
     @Test
+    void a_cancelled_future_ends_its_run_failed_with_error_type_cancelled_and_later_counts_are_dropped() {
+        CompletableFuture<String> f = new CompletableFuture<>();
+        ActiveRun run = start();
+        AsyncRuns.endOnCompletion(run, f);
+
+        f.cancel(true);
+        run.increment("predictions", 1); // the work goes on after its caller gave up
+
+        assertThat(finished).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(r.failure().type()).isEqualTo("cancelled");
+            assertThat(r.failure().message()).contains("may still be running");
+        });
+        assertThat(run.lateUpdates()).isEqualTo(1);
+    }
+
+    @Test
+    void a_future_that_fails_is_not_taken_for_cancelled() {
+        CompletableFuture<String> f = new CompletableFuture<>();
+        AsyncRuns.endOnCompletion(start(), f);
+        f.completeExceptionally(new java.util.concurrent.TimeoutException("orTimeout"));
+        assertThat(finished).singleElement().satisfies(r ->
+                assertThat(r.failure().type()).isEqualTo("java.util.concurrent.TimeoutException"));
+    }
+
+    @Test
     void at_shutdown_a_done_future_whose_callback_has_not_run_is_recorded() {
         Lagging<String> done = new Lagging<>();
         Lagging<String> failed = new Lagging<>();
