@@ -39,14 +39,14 @@ class MigrateCommandIT {
         assertThat(before.exitCode()).as(before.toString()).isZero();
         assertThat(before.stdout()).contains(": no batchtrack tables");
         assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
-        assertThat(migrate.stdout()).contains("schema public at " + pg.jdbcUrl() + ": applied 2 migration(s), now at"
-                + " version 2");
-        assertThat(again.stdout()).contains("already at version 2, nothing to do");
-        assertThat(after.stdout()).contains("version 2 (up to date)");
+        assertThat(migrate.stdout()).contains("schema public at " + pg.jdbcUrl() + ": applied 3 migration(s), now at"
+                + " version 4");
+        assertThat(again.stdout()).contains("already at version 4, nothing to do");
+        assertThat(after.stdout()).contains("version 4 (up to date)");
         assertThat(sweep.stdout()).as(sweep.toString()).contains(": marked 0 run(s) abandoned");
         assertThat(purge.stdout()).as(purge.toString()).contains(": deleted 0 finished run(s) older than P90D");
         assertThat(db.rows("SELECT count(*) AS n FROM {schema}.batch_runs")).containsExactly(java.util.Map.of("n", 0L));
-        assertThat(db.rows("SELECT version FROM {schema}.batchtrack_schema_history WHERE success AND version = '2'"))
+        assertThat(db.rows("SELECT version FROM {schema}.batchtrack_schema_history WHERE success AND version = '4'"))
                 .hasSize(1);
         assertThat(migrate.stderr() + again.stderr()).doesNotContain("WARN").doesNotContain("SLF4J");
     }

@@ -22,11 +22,11 @@ class BatchtrackCliTest {
     @Test
     void migrateCreatesTheTablesAndASecondMigrateDoesNothing(PostgresDatabase db) {
         assertThat(run(db, Map.of(), "migrate")).isZero();
-        assertThat(out()).contains("schema public at " + db.jdbcUrl() + ": applied 2 migration(s), now at version 2");
+        assertThat(out()).contains("schema public at " + db.jdbcUrl() + ": applied 3 migration(s), now at version 4");
 
         out.reset();
         assertThat(run(db, Map.of(), "migrate")).isZero();
-        assertThat(out()).contains("already at version 2, nothing to do");
+        assertThat(out()).contains("already at version 4, nothing to do");
         assertThat(Fixture.of(db).count("SELECT count(*) FROM batchtrack_schema_history")).isEqualTo(2);
     }
 
@@ -38,14 +38,14 @@ class BatchtrackCliTest {
         run(db, Map.of(), "migrate");
         out.reset();
         assertThat(run(db, Map.of(), "status")).isZero();
-        assertThat(out()).contains("version 2 (up to date)");
+        assertThat(out()).contains("version 4 (up to date)");
     }
 
     @Test
     void migrateUsesTheConfiguredSchema(PostgresDatabase db) {
         assertThat(run(db, Map.of("batchtrack.schema", "ops"), "migrate")).isZero();
 
-        assertThat(BatchtrackSchema.currentVersion(db.dataSource(), "ops")).contains("2");
+        assertThat(BatchtrackSchema.currentVersion(db.dataSource(), "ops")).contains("4");
         assertThat(BatchtrackSchema.currentVersion(db.dataSource(), "public")).isEmpty();
     }
 

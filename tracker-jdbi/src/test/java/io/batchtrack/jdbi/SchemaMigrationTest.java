@@ -22,7 +22,7 @@ class SchemaMigrationTest {
     void createsBatchRunsWithTheSeedsColumnNames(PostgresDatabase db) {
         BatchtrackSchema.MigrationResult result = BatchtrackSchema.migrate(db.dataSource(), "public");
 
-        assertThat(result).isEqualTo(new BatchtrackSchema.MigrationResult("public", "2", 2));
+        assertThat(result).isEqualTo(new BatchtrackSchema.MigrationResult("public", "4", 3));
         assertThat(columns(db, "public", "batch_runs")).containsExactly(
                 "id uuid NO", "parent_run_id uuid YES", "batch_type text NO", "batch_mode text YES",
                 "season_year integer NO", "week integer NO", "season_type text NO", "triggered_by text NO",
@@ -66,11 +66,11 @@ class SchemaMigrationTest {
         BatchtrackSchema.MigrationResult again = BatchtrackSchema.migrate(recording, "public");
 
         assertThat(again.changed()).isFalse();
-        assertThat(again.version()).isEqualTo("2");
+        assertThat(again.version()).isEqualTo("4");
         assertThat(recording.statements()).containsExactly(
                 "SELECT to_regclass(?) IS NOT NULL",
                 "SELECT count(DISTINCT version) FROM \"public\".batchtrack_schema_history WHERE success AND version = ANY (?)");
-        assertThat(Fixture.of(db).count("SELECT count(*) FROM batchtrack_schema_history")).isEqualTo(2);
+        assertThat(Fixture.of(db).count("SELECT count(*) FROM batchtrack_schema_history")).isEqualTo(3);
     }
 
     @Test
@@ -81,11 +81,11 @@ class SchemaMigrationTest {
         BatchtrackSchema.MigrationResult result = BatchtrackSchema.migrate(db.dataSource(), "public");
 
         Fixture f = Fixture.of(db);
-        assertThat(result.migrationsApplied()).isEqualTo(2);
+        assertThat(result.migrationsApplied()).isEqualTo(3);
         assertThat(f.rows("SELECT version, success FROM flyway_schema_history ORDER BY installed_rank"))
                 .containsExactly(Map.of("version", "1", "success", true), Map.of("version", "2", "success", true));
         assertThat(f.rows("SELECT version FROM batchtrack_schema_history ORDER BY installed_rank"))
-                .extracting(r -> r.get("version")).containsExactly("0", "1", "2");
+                .extracting(r -> r.get("version")).containsExactly("0", "1", "2", "4");
         assertThat(f.count("SELECT count(*) FROM batch_runs")).isZero();
         assertThat(app.validateWithResult().validationSuccessful).isTrue();
         assertThat(app.migrate().migrationsExecuted).isZero();
@@ -105,7 +105,7 @@ class SchemaMigrationTest {
                         "batchtrack_ops.data_readiness");
         assertThat(f.count("SELECT count(*) FROM batchtrack_ops.batch_runs WHERE status = 'success'")).isEqualTo(1);
         assertThat(f.store.queries().latest()).isPresent();
-        assertThat(BatchtrackSchema.currentVersion(db.dataSource(), "batchtrack_ops")).contains("2");
+        assertThat(BatchtrackSchema.currentVersion(db.dataSource(), "batchtrack_ops")).contains("4");
         assertThat(BatchtrackSchema.currentVersion(db.dataSource(), "public")).isEmpty();
     }
 

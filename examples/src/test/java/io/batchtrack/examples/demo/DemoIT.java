@@ -61,7 +61,7 @@ class DemoIT {
     void theDemoEndsAsPlannedAndPrintsBothTables() {
         assertThat(exitCode).as(output).isZero();
         assertThat(output).contains("== applying the migration (java -jar " + agent.getFileName() + " migrate)",
-                "applied 2 migration(s), now at version 2", "== batch_runs", "(4 rows)", "== data_readiness",
+                "applied 3 migration(s), now at version 4", "== batch_runs", "(4 rows)", "== data_readiness",
                 "(1 row)", "recorded as batch run ");
         assertThat(output).doesNotContain("not recorded").doesNotContain("WARNING");
     }
