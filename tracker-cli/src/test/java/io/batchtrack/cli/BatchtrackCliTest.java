@@ -27,7 +27,7 @@ class BatchtrackCliTest {
         out.reset();
         assertThat(run(db, Map.of(), "migrate")).isZero();
         assertThat(out()).contains("already at version 4, nothing to do");
-        assertThat(Fixture.of(db).count("SELECT count(*) FROM batchtrack_schema_history")).isEqualTo(2);
+        assertThat(Fixture.of(db).count("SELECT count(*) FROM batchtrack_schema_history")).isEqualTo(3);
     }
 
     @Test
