@@ -3,6 +3,7 @@ package io.batchtrack.status;
 import com.sun.net.httpserver.HttpServer;
 import io.batchtrack.internal.Log;
 import io.batchtrack.jdbi.BatchRunQueries;
+import io.batchtrack.status.internal.ExpectationsHandler;
 import io.batchtrack.status.internal.HttpServers;
 import io.batchtrack.status.internal.StatusHandler;
 import io.batchtrack.status.internal.TokenCheck;
@@ -29,6 +30,8 @@ import java.util.function.Supplier;
  *   <li>{@code GET /api/admin/data-readiness/current}</li>
  *   <li>{@code GET /api/admin/data-readiness/{week}} ({@code season_year}, {@code season_type};
  *       default the current NFL week's)</li>
+ *   <li>{@code GET /api/admin/expectations} ({@code batch_type}, {@code batch_mode}, {@code slots} 1..10):
+ *       expected schedules with their slots, and overdue runs (tracker-schedule)</li>
  * </ul>
  * JSON field names are the column names of {@code batch_runs} and {@code data_readiness}.
  *
@@ -108,8 +111,10 @@ public final class StatusServer implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        server.createContext("/", new StatusHandler(HttpServers.memoize(queries), options.clock,
-                options.token == null ? null : new TokenCheck(options.token)));
+        Supplier<BatchRunQueries> memoized = HttpServers.memoize(queries);
+        TokenCheck tokenCheck = options.token == null ? null : new TokenCheck(options.token);
+        server.createContext("/", new StatusHandler(memoized, options.clock, tokenCheck));
+        server.createContext(ExpectationsHandler.PATH, new ExpectationsHandler(memoized, options.clock, tokenCheck));
         HttpServers.startAsDaemon(server, id);
         StatusServer status = new StatusServer(server, executor, HttpServers.uriOf(server.getAddress()), options.token != null);
         Log.info("batchtrack System Status page at " + status.uri
