@@ -118,6 +118,24 @@ class SchedulesTest {
     }
 
     @Test
+    void readmesSqlDeclaresTheSeedsThreeBatchTypes(PostgresDatabase db) throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        int start = readme.indexOf("```sql\nINSERT INTO batch_expectations");
+        assertThat(start).as("README's Expected schedules has the SQL").isNotNegative();
+        String sql = readme.substring(start + 7, readme.indexOf("\n```", start + 7));
+        Rows rows = new Rows(db);
+
+        rows.execute(sql);
+        rows.execute(sql); // and again: it replaces
+
+        assertThat(Schedules.create(db.dataSource(), "public").list()).extracting(Expectation::name, Expectation::cron,
+                Expectation::grace).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("prediction_generation", "0 10 * * 4", Duration.ofHours(2)),
+                        org.assertj.core.groups.Tuple.tuple("roster_refresh", "0 5 * * *", Duration.ofMinutes(30)),
+                        org.assertj.core.groups.Tuple.tuple("weekly_update/full", "0 6 * * 2", Duration.ofHours(2)));
+    }
+
+    @Test
     void overdueRunsComeFromTheRunningRowsAndTheSuccessfulDurations(PostgresDatabase db) {
         Rows rows = new Rows(db);
         Instant now = AFTER_DUE.instant();
