@@ -20,8 +20,9 @@ import java.util.Objects;
  *
  * <p>The rules: each cron occurrence after the expectation was declared is a slot, due at
  * occurrence + grace. A run belongs to the slot whose occurrence is the latest at or before the
- * run's start, counting a run started up to {@link SlotRules#EARLY_TOLERANCE} (5 minutes) early as
- * that occurrence's. Skipped runs belong to no slot. An expectation without a mode counts runs of
+ * run's start, counting a run started up to {@link SlotRules#EARLY_TOLERANCE} (5 minutes; a quarter
+ * of the interval for schedules more frequent than every 20 minutes) early as that occurrence's: a
+ * slot opens that long before its occurrence. Skipped runs belong to no slot. An expectation without a mode counts runs of
  * every mode of its type; one with a mode only that mode's. A running run is overdue past its
  * expectation's maximum duration (the mode's expectation before the type's), otherwise past
  * {@link OverdueRule#RULE} (at least {@link OverdueRule#MIN_SAMPLES}).
@@ -54,7 +55,8 @@ public final class ScheduleEvaluator {
         } catch (RuntimeException invalid) { // a row written in SQL: reported, not thrown
             return new ExpectationStatus(e, List.of(), null, invalid.getMessage());
         }
-        List<Instant> occurrences = schedule.latest(now, e.declaredAt(), SLOTS);
+        List<Instant> occurrences = open(schedule.latest(now.plus(SlotRules.EARLY_TOLERANCE), e.declaredAt(),
+                SLOTS + 2), now);
         List<Slot> slots = List.of();
         if (!occurrences.isEmpty()) {
             Instant oldest = occurrences.get(occurrences.size() - 1);
@@ -62,6 +64,21 @@ public final class ScheduleEvaluator {
             slots = SlotRules.slots(occurrences, e.grace(), runs, now);
         }
         return new ExpectationStatus(e, slots, nextDue(schedule, slots, e.grace(), now), null);
+    }
+
+    /**
+     * The slots open at {@code now}: those whose occurrence minus its early tolerance has come (a
+     * run started a little early belongs to the coming occurrence at once), at most {@link #SLOTS}.
+     */
+    private static List<Instant> open(List<Instant> candidates, Instant now) {
+        List<Duration> tolerances = SlotRules.tolerances(candidates);
+        List<Instant> open = new ArrayList<>();
+        for (int i = 0; i < candidates.size() && open.size() < SLOTS; i++) {
+            if (!candidates.get(i).minus(tolerances.get(i)).isAfter(now)) {
+                open.add(candidates.get(i));
+            }
+        }
+        return open;
     }
 
     /** The earliest due time after now: a pending slot's, or the next occurrence's. */

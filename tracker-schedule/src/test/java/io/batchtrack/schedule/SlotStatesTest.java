@@ -88,6 +88,37 @@ class SlotStatesTest {
     }
 
     @Test
+    void aRunStartedEarlyOpensTheComingSlotBeforeItsOccurrence() {
+        ObservedRun early = history.add("weekly_update", null, RunStatus.SUCCESS, TUESDAY.minusSeconds(240),
+                TUESDAY.minusSeconds(180));
+
+        List<Slot> slots = evaluate(WEEKLY, TUESDAY.minusSeconds(120)).expectations().get(0).slots();
+
+        assertThat(slots.get(0)).extracting(Slot::occurrence, Slot::state, Slot::runId)
+                .containsExactly(TUESDAY, SlotState.OK, early.id());
+        assertThat(slots.get(1).state()).as("the week before's slot keeps no run of this week").isEqualTo(SlotState.MISSED);
+    }
+
+    @Test
+    void everyMinuteTheToleranceIsAQuarterOfTheIntervalSoARunStaysInItsSlot() {
+        Expectation minutely = Expectation.declare("odds_sync", null, "* * * * *", "UTC", Duration.ofSeconds(50), null,
+                DECLARED);
+        Instant minute = Instant.parse("2026-12-01T12:00:00Z");
+        ObservedRun run = history.add("odds_sync", null, RunStatus.SUCCESS, minute.plusSeconds(30), minute.plusSeconds(32));
+
+        for (int later : new int[] {33, 50, 65, 130}) {
+            List<Slot> slots = evaluate(minutely, minute.plusSeconds(later)).expectations().get(0).slots();
+            Slot own = slots.stream().filter(sl -> sl.occurrence().equals(minute)).findFirst().orElseThrow();
+            assertThat(own).as("at +" + later + " s").extracting(Slot::state, Slot::runId)
+                    .containsExactly(SlotState.OK, run.id());
+        }
+        List<Slot> slots = evaluate(minutely, minute.plusSeconds(46)).expectations().get(0).slots();
+        assertThat(slots.get(0).occurrence()).as("the next minute's slot opens 15 s early")
+                .isEqualTo(minute.plusSeconds(60));
+        assertThat(slots.get(0).state()).isEqualTo(SlotState.PENDING);
+    }
+
+    @Test
     void aSpooledRunArrivingAfterTheOutageTurnsMissedIntoOkWithItsRealTimes() {
         Instant now = DUE.plusSeconds(3 * 3_600);
         assertThat(latest(WEEKLY, now).state()).isEqualTo(SlotState.MISSED);

@@ -20,14 +20,39 @@ public final class SlotRules {
     /**
      * A run started up to this long before an occurrence belongs to it, not to the one before: a
      * scheduler whose clock runs a little fast, or a job started by hand just before its time, is
-     * not a missed slot and a second run of the previous one.
+     * not a missed slot and a second run of the previous one. For schedules that fire more often
+     * than every 20 minutes it is a quarter of the time since the previous occurrence instead (15 s
+     * for every minute), so that a run never moves to a slot that is not its own.
      */
     public static final Duration EARLY_TOLERANCE = Duration.ofMinutes(5);
 
     private SlotRules() {}
 
     /**
-     * @param occurrences the slots' occurrences, newest first
+     * The early tolerance of each occurrence.
+     *
+     * @param occurrences newest first
+     */
+    public static List<Duration> tolerances(List<Instant> occurrences) {
+        List<Duration> tolerances = new ArrayList<>(occurrences.size());
+        for (int i = 0; i < occurrences.size(); i++) {
+            Duration gap;
+            if (i + 1 < occurrences.size()) {
+                gap = Duration.between(occurrences.get(i + 1), occurrences.get(i));
+            } else if (i > 0) {
+                gap = Duration.between(occurrences.get(i), occurrences.get(i - 1)); // the oldest: its newer gap
+            } else {
+                gap = EARLY_TOLERANCE.multipliedBy(4);
+            }
+            Duration quarter = gap.dividedBy(4);
+            tolerances.add(quarter.compareTo(EARLY_TOLERANCE) < 0 ? quarter : EARLY_TOLERANCE);
+        }
+        return tolerances;
+    }
+
+    /**
+     * @param occurrences the slots' occurrences, newest first (the newest may lie up to its early
+     *     tolerance after now: its slot is open)
      * @param grace due = occurrence + grace
      * @param runs the runs that may belong to them (any order; skipped runs are ignored)
      * @return the slots, newest first
@@ -35,11 +60,13 @@ public final class SlotRules {
     public static List<Slot> slots(List<Instant> occurrences, Duration grace, List<ObservedRun> runs, Instant now) {
         List<ObservedRun> byStart = runs.stream().filter(r -> r.status() != RunStatus.SKIPPED)
                 .sorted(Comparator.comparing(ObservedRun::startedAt)).toList();
+        List<Duration> tolerances = tolerances(occurrences);
         List<Slot> slots = new ArrayList<>(occurrences.size());
         for (int i = 0; i < occurrences.size(); i++) {
             Instant occurrence = occurrences.get(i);
-            Instant from = occurrence.minus(EARLY_TOLERANCE);
-            Instant until = i == 0 ? null : occurrences.get(i - 1).minus(EARLY_TOLERANCE); // the next (newer) slot's start
+            Instant from = occurrence.minus(tolerances.get(i));
+            // up to the start of the next (newer) slot
+            Instant until = i == 0 ? null : occurrences.get(i - 1).minus(tolerances.get(i - 1));
             List<ObservedRun> mine = byStart.stream().filter(r -> !r.startedAt().isBefore(from)
                     && (until == null || r.startedAt().isBefore(until))).toList();
             slots.add(slot(occurrence, occurrence.plus(grace), mine, now));
