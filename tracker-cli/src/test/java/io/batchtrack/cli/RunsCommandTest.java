@@ -99,7 +99,7 @@ class RunsCommandTest {
         RecordedRuns runs = RecordedRuns.nothing(db);
 
         assertThat(runs.run("runs")).isEqualTo(1);
-        assertThat(runs.err()).contains("batchtrack runs failed: schema public is not at batchtrack version 2:"
+        assertThat(runs.err()).contains("batchtrack runs failed: schema public is not at batchtrack version 4:"
                 + " run batchtrack migrate first");
     }
 }
