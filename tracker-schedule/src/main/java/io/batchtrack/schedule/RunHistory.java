@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The runs an evaluation reads: {@code batch_runs} in PostgreSQL, or a list in a test. */
 public interface RunHistory {
-    /** Runs of {@code batchType} (of {@code mode} only, unless null) started in [from, to], oldest first. */
+    /** Runs of {@code batchType} (of {@code mode} only, unless null) started in [from, to], in any order. */
     List<ObservedRun> runs(String batchType, String mode, Instant from, Instant to);
 
     /** Every run still running. */

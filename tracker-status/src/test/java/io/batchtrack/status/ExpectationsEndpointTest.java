@@ -135,6 +135,7 @@ class ExpectationsEndpointTest {
             HttpResponse<String> r = Http.get(other, "/api/admin/expectations");
 
             assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(r.headers().firstValue("Retry-After")).hasValue("30");
             assertThat(JsonReader.object(r.body())).containsEntry("error", "unavailable");
         }
     }

@@ -1,5 +1,6 @@
 package io.batchtrack.schedule.internal;
 
+import com.cronutils.model.Cron;
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
@@ -46,7 +47,11 @@ public final class CronSchedule {
             throw new IllegalArgumentException("cron '" + cron + "' is empty: a cron expression has " + RULE);
         }
         try {
-            return new CronSchedule(ExecutionTime.forCron(PARSER.parse(cron.trim())), zone);
+            Cron parsed;
+            synchronized (PARSER) { // cron-utils does not promise a parser is safe for concurrent use
+                parsed = PARSER.parse(cron.trim());
+            }
+            return new CronSchedule(ExecutionTime.forCron(parsed), zone);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("cron '" + cron + "' does not parse (" + e.getMessage()
                     + "): a cron expression has " + RULE, e);

@@ -21,7 +21,10 @@ import javax.sql.DataSource;
  * a type's newest successes (batch_type, status, started_at).
  */
 public final class RunRows implements RunHistory {
-    /** More runs than this in one expectation's window of slots are not read (a runaway loop, not a schedule). */
+    /**
+     * More runs than this in one expectation's window of slots are not read (a runaway loop, not a
+     * schedule): the newest are kept, so the newest slots, which {@code check} judges, stay right.
+     */
     public static final int MAX_RUNS = 5_000;
     private static final String COLUMNS = "id, batch_type, batch_mode, status, started_at, completed_at";
 
@@ -38,7 +41,7 @@ public final class RunRows implements RunHistory {
     public List<ObservedRun> runs(String batchType, String mode, Instant from, Instant to) {
         String sql = "SELECT " + COLUMNS + " FROM " + table + " WHERE batch_type = ? AND started_at >= ?"
                 + " AND started_at <= ?" + (mode == null ? "" : " AND batch_mode = ?")
-                + " ORDER BY started_at LIMIT " + MAX_RUNS;
+                + " ORDER BY started_at DESC LIMIT " + MAX_RUNS;
         return query(sql, ps -> {
             ps.setString(1, batchType);
             ps.setTimestamp(2, Timestamp.from(from));

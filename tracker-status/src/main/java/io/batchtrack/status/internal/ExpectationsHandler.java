@@ -56,6 +56,9 @@ public final class ExpectationsHandler implements HttpHandler {
                 Log.warnOnce(database ? "status-database" : "status-fault", "batchtrack status server could not"
                         + " answer " + exchange.getRequestMethod() + " " + PATH, e);
                 status = database ? 503 : 500;
+                if (database) {
+                    exchange.getResponseHeaders().put("Retry-After", List.of("30"));
+                }
                 body = database ? StatusJson.error("unavailable", null,
                         "the batchtrack database did not answer; see the server's log")
                         : StatusJson.error("internal_error", null, "the status server failed; see its log");
