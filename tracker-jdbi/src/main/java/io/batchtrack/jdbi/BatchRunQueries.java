@@ -38,11 +38,15 @@ public final class BatchRunQueries {
     private final Jdbi jdbi;
     private final Sql sql;
     private final Clock clock;
+    private final DataSource dataSource;
+    private final String schema;
 
-    BatchRunQueries(Jdbi jdbi, Sql sql, Clock clock) {
+    BatchRunQueries(Jdbi jdbi, Sql sql, Clock clock, DataSource dataSource, String schema) {
         this.jdbi = jdbi;
         this.sql = sql;
         this.clock = clock;
+        this.dataSource = dataSource;
+        this.schema = schema;
     }
 
     /**
@@ -52,12 +56,23 @@ public final class BatchRunQueries {
      */
     public static BatchRunQueries create(DataSource dataSource, String schema) {
         Objects.requireNonNull(dataSource, "dataSource");
-        return new BatchRunQueries(Jdbi.create(dataSource), new Sql(BatchtrackSchema.quote(schema)), Clock.systemUTC());
+        return new BatchRunQueries(Jdbi.create(dataSource), new Sql(BatchtrackSchema.quote(schema)), Clock.systemUTC(),
+                dataSource, schema);
     }
 
     /** A copy whose "current week" is computed from {@code clock}. */
     public BatchRunQueries withClock(Clock newClock) {
-        return new BatchRunQueries(jdbi, sql, Objects.requireNonNull(newClock, "clock"));
+        return new BatchRunQueries(jdbi, sql, Objects.requireNonNull(newClock, "clock"), dataSource, schema);
+    }
+
+    /** The database the queries read: for the readers of batchtrack's other tables (tracker-schedule's expectations). */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** The schema the tables are in. */
+    public String schema() {
+        return schema;
     }
 
     /** The most recently started run. */

@@ -313,7 +313,8 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
 
     /** Queries on the same database and schema. */
     public BatchRunQueries queries() {
-        return new BatchRunQueries(backend().jdbi, sql, clock);
+        Backend b = backend();
+        return new BatchRunQueries(b.jdbi, sql, clock, b.dataSource, schema);
     }
 
     /** The schema the tables are in. */

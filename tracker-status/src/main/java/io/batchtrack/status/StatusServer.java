@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.batchtrack.internal.Log;
 import io.batchtrack.jdbi.BatchRunQueries;
 import io.batchtrack.status.internal.HostCheck;
+import io.batchtrack.status.internal.ExpectationsHandler;
 import io.batchtrack.status.internal.HttpServers;
 import io.batchtrack.status.internal.StatusHandler;
 import io.batchtrack.status.internal.TokenCheck;
@@ -36,6 +37,8 @@ import java.util.function.Supplier;
  *   <li>{@code GET /api/admin/data-readiness/current}</li>
  *   <li>{@code GET /api/admin/data-readiness/{week}} ({@code season_year}, {@code season_type};
  *       default the current NFL week's)</li>
+ *   <li>{@code GET /api/admin/expectations} ({@code batch_type}, {@code batch_mode}, {@code slots} 1..10):
+ *       expected schedules with their slots, and overdue runs (tracker-schedule)</li>
  * </ul>
  * JSON field names are the column names of {@code batch_runs} and {@code data_readiness}.
  *
@@ -120,9 +123,13 @@ public final class StatusServer implements AutoCloseable {
         });
         server.setExecutor(executor);
         URI uri = HttpServers.uriOf(server.getAddress());
-        server.createContext("/", new StatusHandler(HttpServers.memoize(queries), options.clock,
-                options.token == null ? null : new TokenCheck(options.token),
-                options.token == null ? hostCheck(options, uri) : null, options.maxResponseBytes));
+        Supplier<BatchRunQueries> memoized = HttpServers.memoize(queries);
+        TokenCheck tokenCheck = options.token == null ? null : new TokenCheck(options.token);
+        HostCheck hostCheck = options.token == null ? hostCheck(options, uri) : null;
+        server.createContext("/", new StatusHandler(memoized, options.clock, tokenCheck, hostCheck,
+                options.maxResponseBytes));
+        server.createContext(ExpectationsHandler.PATH, new ExpectationsHandler(memoized, options.clock, tokenCheck,
+                hostCheck));
         HttpServers.startAsDaemon(server, id);
         StatusServer status = new StatusServer(server, executor, uri, options.token != null);
         Log.info("batchtrack System Status page at " + status.uri

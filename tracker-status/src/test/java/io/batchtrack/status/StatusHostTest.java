@@ -47,7 +47,7 @@ class StatusHostTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/api/admin/batch-runs/history", "/api/admin/batch-runs/latest",
-        "/api/admin/data-readiness/current", "/nowhere"})
+        "/api/admin/data-readiness/current", "/api/admin/losses", "/api/admin/expectations", "/nowhere"})
     void aRequestForAnotherSitesNameIs421WithAShortMessageAndNoData(String path) {
         String answer = Http.raw(server, "GET " + path + " HTTP/1.1\r\nHost: attacker.example");
 

@@ -172,12 +172,18 @@ public sealed class ActiveRun implements Tracker, RunOnThread permits JoinedRun 
      * must not stay current on the thread nor {@code running} in the store.
      */
     private void end(Throwable thrown, boolean incomplete) {
+        end(thrown, incomplete, null);
+    }
+
+    /** @param known the outcome when it is already described (a cancellation), else null */
+    private void end(Throwable thrown, boolean incomplete, RunFailure known) {
         detach();
         if (!ended.compareAndSet(false, true)) {
             return;
         }
         try {
-            ending.ended(this, thrown != null ? Failures.of(thrown) : incomplete ? NOT_COMPLETED : null);
+            ending.ended(this, known != null ? known
+                    : thrown != null ? Failures.of(thrown) : incomplete ? NOT_COMPLETED : null);
         } catch (Throwable e) { // whatever ending the run threw must not replace the body's outcome
             Faults.logged("end", "batchtrack failed to end run " + id + " (" + spec + ")", e);
         } finally {
@@ -309,7 +315,7 @@ public sealed class ActiveRun implements Tracker, RunOnThread permits JoinedRun 
      * what it counts from now on is dropped as late.
      */
     public void cancelled() {
-        end(CANCELLED);
+        end(null, false, CANCELLED);
     }
 
     private static final RunFailure CANCELLED = new RunFailure("cancelled", "its future was cancelled; work it had"

@@ -53,6 +53,12 @@ final class JoinedRun extends ActiveRun {
         ended.set(true);
     }
 
+    /** A joined call's future was cancelled: the outer run alone decides its end. */
+    @Override
+    public void cancelled() {
+        ended.set(true);
+    }
+
     @Override
     public void detach() {}
 

@@ -32,7 +32,12 @@ public record Command(String name, String arguments, List<String> summary, List<
 
     /** The option called {@code name}, or null. */
     Option option(String optionName) {
-        return options.stream().filter(o -> o.name().equals(optionName)).findFirst().orElse(null);
+        return options.stream().filter(o -> !o.isPositional() && o.name().equals(optionName)).findFirst().orElse(null);
+    }
+
+    /** The one argument given without an option name ({@code TYPE} of {@code expect TYPE}), or null. */
+    Option positional() {
+        return options.stream().filter(Option::isPositional).findFirst().orElse(null);
     }
 
     String optionNames() {

@@ -29,6 +29,49 @@ public record Option(String name, String example, Function<String, Object> parse
         return example == null;
     }
 
+    /** An argument without an option name before it, such as {@code TYPE} (its name does not start with --). */
+    boolean isPositional() {
+        return !name.startsWith("--");
+    }
+
+    /** The verb's one argument without an option name, {@code TYPE}: a batch type or similar name. */
+    static Option positionalName(String name, String example) {
+        Option checked = name(name, example);
+        return new Option(name, example, value -> {
+            if (value.startsWith("-")) {
+                throw new UsageException("'" + value + "' is not an option of this verb, nor a " + name + " ("
+                        + Names.RULE + ")");
+            }
+            return checked.parse().apply(value);
+        });
+    }
+
+    /** Any text; the verb checks it (a cron expression, a time zone). */
+    static Option text(String name, String example) {
+        return new Option(name, example, value -> value);
+    }
+
+    /** A duration of zero or more: ISO-8601 or a number with ms, s, m, h or d; a negative one is refused by name. */
+    static Option nonNegativeDuration(String name, String example) {
+        return new Option(name, example, value -> {
+            if (value.trim().startsWith("-")) {
+                throw new UsageException(name + " " + value + " is negative: it must be zero or more (for example "
+                        + example + ")");
+            }
+            Duration d;
+            try {
+                d = TrackerConfig.parseDuration(name, value);
+            } catch (ConfigException e) {
+                throw new UsageException(name + " '" + value + "' is not a duration (PT90S, P90D, 90s)");
+            }
+            if (d.isNegative()) {
+                throw new UsageException(name + " " + value + " is negative: it must be zero or more (for example "
+                        + example + ")");
+            }
+            return d;
+        });
+    }
+
     /** {@code --json}: present or not. */
     static Option flag(String name) {
         return new Option(name, null, v -> Boolean.TRUE);

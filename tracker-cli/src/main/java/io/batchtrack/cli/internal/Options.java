@@ -25,6 +25,12 @@ public final class Options {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             Option option = command.option(arg);
+            Option positional = command.positional();
+            if (option == null && positional != null && !arg.startsWith("--") && !values.containsKey(positional.name())) {
+                values.put(positional.name(), positional.parse().apply(arg));
+                given.put(positional.name(), arg);
+                continue;
+            }
             if (option == null) {
                 throw new UsageException(arg.startsWith("--") ? command.name() + " has no option " + arg
                         : command.name() + " takes no argument '" + arg + "'" + (command.options().isEmpty() ? ""
