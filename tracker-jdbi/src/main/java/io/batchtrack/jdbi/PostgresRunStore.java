@@ -11,12 +11,15 @@ import io.batchtrack.jdbi.internal.JdbcUrls;
 import io.batchtrack.jdbi.internal.ReadinessWriter;
 import io.batchtrack.jdbi.internal.RunWriter;
 import io.batchtrack.jdbi.internal.Sql;
+import io.batchtrack.jdbi.internal.StatementFailedException;
 import io.batchtrack.jdbi.internal.Unavailable;
 import io.batchtrack.spi.ReadinessProbe;
 import io.batchtrack.spi.ReadinessRefresher;
 import io.batchtrack.spi.RunRecord;
 import io.batchtrack.spi.RunStore;
 import io.batchtrack.spi.StoreUnavailableException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Iterator;
@@ -143,7 +146,7 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
         }
         // a store that starts takes over from processes that died: their runs must not stay running
         try {
-            List<UUID> swept = backend().jdbi.withHandle(h -> runs.sweep(h, defaultStaleLimit));
+            List<UUID> swept = onConnection(c -> runs.sweep(c, defaultStaleLimit));
             if (!swept.isEmpty()) {
                 Log.info("batchtrack marked " + swept.size() + " run(s) abandoned at start: " + swept);
             }
@@ -163,7 +166,7 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
     public void runStarted(RunRecord run) {
         UUID holder = call(() -> {
             ensureReady();
-            return backend().jdbi.withHandle(h -> runs.started(h, run, defaultStaleLimit));
+            return onConnection(c -> runs.started(c, run, defaultStaleLimit));
         });
         if (holder != null) {
             throw new RunConflictException(run.spec(), run.id(), holder == RunWriter.UNKNOWN_HOLDER ? null : holder);
@@ -175,7 +178,7 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
     public void runProgress(RunRecord run) {
         boolean running = call(() -> {
             ensureReady();
-            return backend().jdbi.withHandle(h -> runs.progress(h, run));
+            return onConnection(c -> runs.progress(c, run));
         });
         if (!running) {
             // a live run whose row says otherwise: swept while its heartbeats could not get through
@@ -190,8 +193,10 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
     public void runFinished(RunRecord run) {
         call(() -> {
             ensureReady();
-            backend().jdbi.useHandle(h -> runs.finished(h, run));
-            return null;
+            return onConnection(c -> {
+                runs.finished(c, run);
+                return null;
+            });
         });
     }
 
@@ -203,7 +208,7 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
     public int sweepAbandoned() {
         return call(() -> {
             ensureReady();
-            return backend().jdbi.withHandle(h -> runs.sweep(h, defaultStaleLimit)).size();
+            return onConnection(c -> runs.sweep(c, defaultStaleLimit)).size();
         });
     }
 
@@ -216,6 +221,21 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
     /** Sweeps and purges on the same database and schema; see {@link RunMaintenance}. */
     public RunMaintenance maintenance() {
         return new RunMaintenance(backend().jdbi, sql, defaultStaleLimit);
+    }
+
+    /** A statement of a run's path over plain JDBC on a pooled connection (see WriteStatement for why). */
+    private <T> T onConnection(ConnectionWork<T> work) {
+        try (Connection c = backend().dataSource.getConnection()) {
+            return work.on(c);
+        } catch (SQLException e) {
+            throw new StatementFailedException("batchtrack's statement on " + description + " failed: "
+                    + Log.describe(e), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ConnectionWork<T> {
+        T on(Connection connection) throws SQLException;
     }
 
     private <T> T call(Supplier<T> work) {
@@ -234,7 +254,8 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
             return;
         }
         ensureReady();
-        readiness.afterRun(backend().jdbi, finishedRun);
+        Backend b = backend();
+        readiness.afterRun(b.jdbi, b.dataSource, finishedRun);
     }
 
     /**
@@ -246,7 +267,8 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
     public void refreshReadiness(Period period) throws Exception {
         Objects.requireNonNull(period, "period");
         ensureReady();
-        readiness.refresh(backend().jdbi, period, clock.instant());
+        Backend b = backend();
+        readiness.refresh(b.jdbi, b.dataSource, period, clock.instant());
     }
 
     /** Queries on the same database and schema. */
