@@ -6,13 +6,15 @@
 #   benchmarks/run-jmh.sh bookkeeping    # item 3: a run against PostgreSQL vs the floor vs Spring Batch, durable on/off,
 #                                        #         then statements, transactions and round trips per run
 #   benchmarks/run-jmh.sh scale [1000000 10000000]   # item 5: queries and purge on large tables
+#   benchmarks/run-jmh.sh agent-run [ROUNDS PER_ROUND]  # a no-op run through the agent (store=jdbc) vs the floor,
+#                                        #         interleaved in one forked JVM, durable and synchronous_commit off
 #
 # Extra arguments go to JMH (e.g. -f 1 -wi 2 -i 3) or, for scale, are the row counts.
 # SKIP_BUILD=1 reuses the last build; JAVA_HOME picks the JDK (default: java on the PATH).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
-what="${1:?usage: run-jmh.sh hotpath|woven|bookkeeping|scale [args]}"
+what="${1:?usage: run-jmh.sh hotpath|woven|bookkeeping|agent-run|scale [args]}"
 shift
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
@@ -48,6 +50,10 @@ case "$what" in
   bookkeeping)
     jmh floor 'io\.batchtrack\.benchmarks\.RunBookkeeping\.' "$@"
     "$java" -cp "$cp" io.batchtrack.benchmarks.RunCosts 2>&1 | tee "$out-costs.txt" ;;
+  agent-run)
+    machine | tee "$out.txt"
+    "$java" -cp "$cp" io.batchtrack.benchmarks.AgentRunCost "$@" 2>&1 | tee -a "$out.txt"
+    echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out.txt" ;;
   scale)
     machine | tee "$out.txt"
     "$java" -Xmx2g -cp "$cp" io.batchtrack.benchmarks.TableScale "$@" 2>&1 | tee -a "$out.txt" ;;

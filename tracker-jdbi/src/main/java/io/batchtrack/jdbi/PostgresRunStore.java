@@ -12,6 +12,7 @@ import io.batchtrack.jdbi.internal.ReadinessWriter;
 import io.batchtrack.jdbi.internal.RunWriter;
 import io.batchtrack.jdbi.internal.Sql;
 import io.batchtrack.jdbi.internal.TransientRetry;
+import io.batchtrack.jdbi.internal.StatementFailedException;
 import io.batchtrack.jdbi.internal.Unavailable;
 import io.batchtrack.spi.ReadinessProbe;
 import io.batchtrack.spi.ReadinessRefresher;
@@ -156,7 +157,7 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
         }
         // a store that starts takes over from processes that died: their runs must not stay running
         try {
-            List<UUID> swept = backend().jdbi.withHandle(h -> runs.sweep(h, defaultStaleLimit));
+            List<UUID> swept = onConnection(c -> runs.sweep(c, defaultStaleLimit));
             if (!swept.isEmpty()) {
                 Log.info("batchtrack marked " + swept.size() + " run(s) abandoned at start: " + swept);
             }
@@ -176,7 +177,7 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
     public void runStarted(RunRecord run) {
         UUID holder = call(() -> {
             ensureReady();
-            return backend().jdbi.withHandle(h -> runs.started(h, run, defaultStaleLimit));
+            return onConnection(c -> runs.started(c, run, defaultStaleLimit));
         });
         if (holder != null) {
             throw new RunConflictException(run.spec(), run.id(), holder == RunWriter.UNKNOWN_HOLDER ? null : holder);
@@ -188,7 +189,7 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
     public void runProgress(RunRecord run) {
         boolean running = call(() -> {
             ensureReady();
-            return backend().jdbi.withHandle(h -> runs.progress(h, run));
+            return onConnection(c -> runs.progress(c, run));
         });
         if (!running && !endedMeanwhile(run)) {
             // a live run whose row says otherwise: swept while its heartbeats could not get through
@@ -238,8 +239,10 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
     public void runFinished(RunRecord run) {
         call(() -> {
             ensureReady();
-            backend().jdbi.useHandle(h -> runs.finished(h, run));
-            return null;
+            return onConnection(c -> {
+                runs.finished(c, run);
+                return null;
+            });
         });
     }
 
@@ -251,7 +254,7 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
     public int sweepAbandoned() {
         return call(() -> {
             ensureReady();
-            return backend().jdbi.withHandle(h -> runs.sweep(h, defaultStaleLimit)).size();
+            return onConnection(c -> runs.sweep(c, defaultStaleLimit)).size();
         });
     }
 
@@ -280,6 +283,21 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
     }
 
     /** {@code work}, retried on a transient failure ({@link TransientRetry}); an unreachable database as such. */
+    /** A statement of a run's path over plain JDBC on a pooled connection (see WriteStatement for why). */
+    private <T> T onConnection(ConnectionWork<T> work) {
+        try (Connection c = backend().dataSource.getConnection()) {
+            return work.on(c);
+        } catch (SQLException e) {
+            throw new StatementFailedException("batchtrack's statement on " + description + " failed: "
+                    + Log.describe(e), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ConnectionWork<T> {
+        T on(Connection connection) throws SQLException;
+    }
+
     private <T> T call(Supplier<T> work) {
         try {
             return TransientRetry.call(work);
@@ -296,7 +314,8 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
             return;
         }
         ensureReady();
-        readiness.afterRun(backend().jdbi, finishedRun);
+        Backend b = backend();
+        readiness.afterRun(b.jdbi, b.dataSource, finishedRun);
     }
 
     /**
@@ -308,7 +327,8 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
     public void refreshReadiness(Period period) throws Exception {
         Objects.requireNonNull(period, "period");
         ensureReady();
-        readiness.refresh(backend().jdbi, period, clock.instant());
+        Backend b = backend();
+        readiness.refresh(b.jdbi, b.dataSource, period, clock.instant());
     }
 
     /** Queries on the same database and schema. */

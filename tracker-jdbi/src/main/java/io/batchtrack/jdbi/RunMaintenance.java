@@ -1,7 +1,10 @@
 package io.batchtrack.jdbi;
 
+import io.batchtrack.internal.Log;
 import io.batchtrack.jdbi.internal.RunWriter;
+import io.batchtrack.jdbi.internal.StatementFailedException;
 import io.batchtrack.jdbi.internal.Sql;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -63,7 +66,13 @@ public final class RunMaintenance {
      */
     public List<UUID> sweepAbandoned(Duration defaultStaleLimit) {
         requirePositive("stale limit", defaultStaleLimit);
-        return jdbi.withHandle(h -> runs.sweep(h, defaultStaleLimit));
+        return jdbi.withHandle(h -> {
+            try {
+                return runs.sweep(h.getConnection(), defaultStaleLimit);
+            } catch (SQLException e) {
+                throw new StatementFailedException("the sweep failed: " + Log.describe(e), e);
+            }
+        });
     }
 
     /** {@link #purge(Duration, int)} in batches of {@value #DEFAULT_PURGE_BATCH}. */

@@ -38,7 +38,8 @@ import java.util.concurrent.atomic.LongAdder;
  * {@link RunRecord} the store and the listeners see. Ending it hands it to its {@link Ending} (the
  * lifecycle), exactly once.
  *
- * <p>Safe to use from many threads: an increment is an add on a {@link LongAdder} (no lock, no I/O),
+ * <p>Safe to use from many threads: an increment is an add into the thread's own cell of
+ * {@link StandardCounters} (standard metrics) or on a {@link LongAdder} (custom ones): no lock, no I/O,
  * a warning a short lock on the list. What arrives after the end is dropped, counted and logged once.
  *
  * <p>A tracked call made inside a run of its own batch type and period gets a {@link JoinedRun}
@@ -62,7 +63,7 @@ public sealed class ActiveRun implements Tracker, RunOnThread permits JoinedRun 
     private final EngineSettings limits;
     private final Clock clock;
     private final Ending ending;
-    private final LongAdder[] standard = new LongAdder[Metrics.STANDARD.size()];
+    private final StandardCounters standard = new StandardCounters(Metrics.STANDARD.size());
     private final ConcurrentHashMap<String, LongAdder> custom = new ConcurrentHashMap<>();
     private final List<Warning> warnings = new ArrayList<>(); // guarded by itself
     private long warningsDropped; // guarded by warnings
@@ -88,9 +89,6 @@ public sealed class ActiveRun implements Tracker, RunOnThread permits JoinedRun 
         this.clock = clock;
         this.ending = ending;
         this.owner = Thread.currentThread();
-        for (int i = 0; i < standard.length; i++) {
-            standard[i] = new LongAdder();
-        }
     }
 
     @Override
@@ -101,7 +99,7 @@ public sealed class ActiveRun implements Tracker, RunOnThread permits JoinedRun 
             return;
         }
         if (index >= 0) {
-            standard[index].add(amount);
+            standard.add(index, amount);
             return;
         }
         LongAdder adder = custom.get(metric);
@@ -283,7 +281,7 @@ public sealed class ActiveRun implements Tracker, RunOnThread permits JoinedRun 
         }
         int index = Metrics.standardIndex(name);
         if (index >= 0) {
-            return standard[index].sum();
+            return standard.sum(index);
         }
         LongAdder a = custom.get(name);
         return a == null ? 0 : a.sum();
@@ -292,8 +290,8 @@ public sealed class ActiveRun implements Tracker, RunOnThread permits JoinedRun 
     /** The run as it stands: status {@code running}, its counters and warnings so far. */
     public RunRecord snapshot() {
         Map<String, Long> metrics = new TreeMap<>();
-        for (int i = 0; i < standard.length; i++) {
-            long v = standard[i].sum();
+        for (int i = 0; i < Metrics.STANDARD.size(); i++) {
+            long v = standard.sum(i);
             if (v != 0) {
                 metrics.put(Metrics.STANDARD.get(i), v);
             }

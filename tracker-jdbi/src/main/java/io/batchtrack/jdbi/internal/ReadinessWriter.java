@@ -5,9 +5,11 @@ import io.batchtrack.Period;
 import io.batchtrack.spi.Readiness;
 import io.batchtrack.spi.ReadinessProbe;
 import io.batchtrack.spi.RunRecord;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
@@ -20,25 +22,25 @@ import org.jdbi.v3.core.statement.SqlStatements;
  * odds only says nothing about how many games the week has).
  */
 public final class ReadinessWriter {
-    private final Sql sql;
+    private final WriteStatement upsert;
     private final String gamesSql;
     private final String predictionsSql;
     private final Supplier<ReadinessProbe> probe;
 
     /** @param probe supplies the probe, or null when there is none; asked on each refresh */
     public ReadinessWriter(Sql sql, String gamesSql, String predictionsSql, Supplier<ReadinessProbe> probe) {
-        this.sql = sql;
+        this.upsert = new WriteStatement(sql.upsertReadiness);
         this.gamesSql = gamesSql;
         this.predictionsSql = predictionsSql;
         this.probe = probe;
     }
 
     /** After a run of {@code run.spec().period()} ended in success or partial. */
-    public void afterRun(Jdbi jdbi, RunRecord run) throws Exception {
+    public void afterRun(Jdbi jdbi, DataSource dataSource, RunRecord run) throws Exception {
         long games = run.metric(Metrics.GAMES_PROCESSED);
         long predictions = saturatedAdd(run.metric(Metrics.PREDICTIONS_GENERATED),
                 run.metric(Metrics.PREDICTIONS_SKIPPED));
-        write(jdbi, run.spec().period(), games, predictions, run.finishedAt(), run.id());
+        write(jdbi, dataSource, run.spec().period(), games, predictions, run.finishedAt(), run.id());
     }
 
     /**
@@ -47,15 +49,15 @@ public final class ReadinessWriter {
      *
      * @throws IllegalStateException if neither SQL nor a probe is configured
      */
-    public void refresh(Jdbi jdbi, Period period, Instant now) throws Exception {
+    public void refresh(Jdbi jdbi, DataSource dataSource, Period period, Instant now) throws Exception {
         if (gamesSql == null && predictionsSql == null && probe.get() == null) {
             throw new IllegalStateException("no readiness source to refresh " + period + " from: configure"
                     + " readiness.games-sql / readiness.predictions-sql or install a ReadinessProbe");
         }
-        write(jdbi, period, 0, 0, now, null);
+        write(jdbi, dataSource, period, 0, 0, now, null);
     }
 
-    private void write(Jdbi jdbi, Period period, long runGames, long runPredictions, Instant at, UUID runId)
+    private void write(Jdbi jdbi, DataSource dataSource, Period period, long runGames, long runPredictions, Instant at, UUID runId)
             throws Exception {
         Long sqlGames = null;
         Long sqlPredictions = null;
@@ -87,19 +89,21 @@ public final class ReadinessWriter {
 
         int gamesCount = gamesExact ? exactCount(games, "games_count") : clamp(games);
         int predictionsCount = predictionsExact ? exactCount(predictions, "predictions_count") : clamp(predictions);
-        jdbi.useHandle(h -> h.createUpdate(sql.upsertReadiness)
-                .bind("season_year", period.seasonYear())
-                .bind("week", period.week())
-                .bind("season_type", period.seasonType().code())
-                .bind("games_count", gamesCount)
-                .bind("games_exact", gamesExact)
-                .bind("schedule_complete", scheduleComplete)
-                .bind("predictions_count", predictionsCount)
-                .bind("predictions_exact", predictionsExact)
-                .bind("predictions_available", predictionsAvailable)
-                .bind("updated_at", Args.timestamp(at))
-                .bind("last_run_id", Args.uuid(runId))
-                .execute());
+        WriteStatement.Values values = upsert.values()
+                .integer("season_year", period.seasonYear())
+                .integer("week", period.week())
+                .string("season_type", period.seasonType().code())
+                .integer("games_count", gamesCount)
+                .bool("games_exact", gamesExact)
+                .bool("schedule_complete", scheduleComplete)
+                .integer("predictions_count", predictionsCount)
+                .bool("predictions_exact", predictionsExact)
+                .bool("predictions_available", predictionsAvailable)
+                .timestamp("updated_at", at)
+                .uuid("last_run_id", runId);
+        try (Connection c = dataSource.getConnection()) { // plain JDBC on the run's path: see WriteStatement
+            values.update(c);
+        }
     }
 
     /** The first column of the first row; no row or NULL counts as 0. */

@@ -8,26 +8,37 @@ import io.batchtrack.internal.Text;
 import io.batchtrack.spi.RunFailure;
 import io.batchtrack.spi.RunRecord;
 import io.batchtrack.spi.TextLimits;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Update;
 
 /**
- * Binds a {@link RunRecord} to the store's two statements. Text is cleaned again here (NUL and
+ * Binds a {@link RunRecord} to the store's statements on a run's path (plain JDBC: see
+ * {@link WriteStatement} for why). Text is cleaned again here (NUL and
  * lone surrogates, which PostgreSQL text and JSONB refuse) and bounded by {@link TextLimits}, the
  * limits the engine applies too, so a record that did not come through the engine still cannot break
  * the write, and one that did is stored as the engine made it.
  */
 public final class RunWriter {
-    private final Sql sql;
+    private final WriteStatement insertStartedRun;
+    private final WriteStatement runExists;
+    private final WriteStatement runningExclusiveRun;
+    private final WriteStatement updateProgress;
+    private final WriteStatement sweepAbandoned;
+    private final WriteStatement upsertFinishedRun;
 
     public RunWriter(Sql sql) {
-        this.sql = sql;
+        this.insertStartedRun = new WriteStatement(sql.insertStartedRun);
+        this.runExists = new WriteStatement(sql.runExists);
+        this.runningExclusiveRun = new WriteStatement(sql.runningExclusiveRun);
+        this.updateProgress = new WriteStatement(sql.updateProgress);
+        this.sweepAbandoned = new WriteStatement(sql.sweepAbandoned);
+        this.upsertFinishedRun = new WriteStatement(sql.upsertFinishedRun);
     }
 
     /**
@@ -37,28 +48,29 @@ public final class RunWriter {
      * @return null if the run is recorded (or was already); else the id of the run that holds the
      *     period, or {@link #UNKNOWN_HOLDER} if holders kept changing
      */
-    public UUID started(Handle handle, RunRecord run, Duration defaultStaleLimit) {
+    public UUID started(Connection connection, RunRecord run, Duration defaultStaleLimit) throws SQLException {
         boolean swept = false;
         for (int attempt = 0; attempt < 4; attempt++) {
-            Update insert = handle.createUpdate(sql.insertStartedRun);
+            WriteStatement.Values insert = insertStartedRun.values();
             bindIdentity(insert, run);
-            insert.bind("stale_limit_ms", staleLimitMs(run));
-            if (insert.execute() == 1 || !run.spec().exclusive()) {
+            insert.bigint("stale_limit_ms", staleLimitMs(run));
+            if (insert.update(connection) == 1 || !run.spec().exclusive()) {
                 return null; // inserted, or a replay of a run that exists
             }
-            if (handle.createQuery(sql.runExists).bind("id", Args.uuid(run.id())).mapTo(Long.class).one() > 0) {
+            if (runExists.values().uuid("id", run.id()).number(connection) > 0) {
                 return null;
             }
             Period p = run.spec().period();
-            UUID holder = handle.createQuery(sql.runningExclusiveRun).bind("batch_type", run.spec().batchType())
-                    .bind("season_year", p.seasonYear()).bind("week", p.week()).bind("season_type", p.seasonType().code())
-                    .mapTo(UUID.class).findOne().orElse(null);
-            if (holder == null) {
+            List<UUID> holders = runningExclusiveRun.values().string("batch_type", run.spec().batchType())
+                    .integer("season_year", p.seasonYear()).integer("week", p.week())
+                    .string("season_type", p.seasonType().code()).uuids(connection);
+            if (holders.isEmpty()) {
                 continue; // it ended between the two statements: the period is free
             }
+            UUID holder = holders.get(0);
             if (!swept) {
                 swept = true;
-                if (sweep(handle, defaultStaleLimit).contains(holder)) {
+                if (sweep(connection, defaultStaleLimit).contains(holder)) {
                     continue; // the holder was dead
                 }
             }
@@ -71,43 +83,42 @@ public final class RunWriter {
     public static final UUID UNKNOWN_HOLDER = new UUID(0, 0);
 
     /** A heartbeat; changes nothing once the run has finished. Returns whether the row was still running. */
-    public boolean progress(Handle handle, RunRecord run) {
-        Update update = handle.createUpdate(sql.updateProgress);
-        update.bind("id", Args.uuid(run.id()));
+    public boolean progress(Connection connection, RunRecord run) throws SQLException {
+        WriteStatement.Values update = updateProgress.values();
+        update.uuid("id", run.id());
         bindCounters(update, run);
-        update.bind("stale_limit_ms", staleLimitMs(run));
-        return update.execute() == 1;
+        update.bigint("stale_limit_ms", staleLimitMs(run));
+        return update.update(connection) == 1;
     }
 
     /** Marks abandoned runs; returns their ids. */
-    public List<UUID> sweep(Handle handle, Duration defaultStaleLimit) {
-        return handle.createQuery(sql.sweepAbandoned).bind("default_stale_limit_ms", defaultStaleLimit.toMillis())
-                .mapTo(UUID.class).list();
+    public List<UUID> sweep(Connection connection, Duration defaultStaleLimit) throws SQLException {
+        return sweepAbandoned.values().bigint("default_stale_limit_ms", defaultStaleLimit.toMillis()).uuids(connection);
     }
 
-    public void finished(Handle handle, RunRecord run) {
-        Update upsert = handle.createUpdate(sql.upsertFinishedRun);
+    public void finished(Connection connection, RunRecord run) throws SQLException {
+        WriteStatement.Values upsert = upsertFinishedRun.values();
         bindIdentity(upsert, run);
         Duration duration = run.duration();
-        upsert.bind("completed_at", Args.timestamp(run.finishedAt()))
-                .bind("duration_ms", duration == null ? null : Math.max(0L, duration.toMillis()))
-                .bind("heartbeat_at", Args.timestamp(run.finishedAt() != null ? run.finishedAt() : run.startedAt()))
-                .bind("stale_limit_ms", staleLimitMs(run));
+        upsert.timestamp("completed_at", run.finishedAt())
+                .bigint("duration_ms", duration == null ? null : Math.max(0L, duration.toMillis()))
+                .timestamp("heartbeat_at", run.finishedAt() != null ? run.finishedAt() : run.startedAt())
+                .bigint("stale_limit_ms", staleLimitMs(run));
         bindCounters(upsert, run);
         RunFailure failure = run.failure();
-        upsert.bind("error_type", failure == null ? null : clean(failure.type(), TextLimits.SHORT_TEXT))
-                .bind("error_message", failure == null ? null : clean(failure.message(), TextLimits.ERROR_MESSAGE))
-                .bind("error_stack", failure == null ? null : clean(failure.stackExcerpt(), TextLimits.ERROR_STACK));
-        upsert.execute();
+        upsert.string("error_type", failure == null ? null : clean(failure.type(), TextLimits.SHORT_TEXT))
+                .string("error_message", failure == null ? null : clean(failure.message(), TextLimits.ERROR_MESSAGE))
+                .string("error_stack", failure == null ? null : clean(failure.stackExcerpt(), TextLimits.ERROR_STACK));
+        upsert.update(connection);
     }
 
-    private static void bindCounters(Update statement, RunRecord run) {
-        statement.bind("custom_metrics", Json.counters(customMetrics(run.metrics())))
-                .bind("warnings", Json.warnings(cleanWarnings(run.warnings(), run.startedAt())))
-                .bind("warnings_dropped", run.warningsDropped())
-                .bind("custom_metrics_dropped", run.customMetricsDropped());
+    private static void bindCounters(WriteStatement.Values statement, RunRecord run) {
+        statement.string("custom_metrics", Json.counters(customMetrics(run.metrics())))
+                .string("warnings", Json.warnings(cleanWarnings(run.warnings(), run.startedAt())))
+                .bigint("warnings_dropped", run.warningsDropped())
+                .bigint("custom_metrics_dropped", run.customMetricsDropped());
         for (String metric : Metrics.STANDARD) {
-            statement.bind(metric, run.metric(metric));
+            statement.bigint(metric, run.metric(metric));
         }
     }
 
@@ -115,19 +126,19 @@ public final class RunWriter {
         return run.staleLimit() == null ? null : Math.max(1L, run.staleLimit().toMillis());
     }
 
-    private static void bindIdentity(Update statement, RunRecord run) {
-        statement.bind("id", Args.uuid(run.id()))
-                .bind("parent_run_id", Args.uuid(run.parentId()))
-                .bind("batch_type", run.spec().batchType())
-                .bind("batch_mode", run.spec().mode())
-                .bind("season_year", run.spec().period().seasonYear())
-                .bind("week", run.spec().period().week())
-                .bind("season_type", run.spec().period().seasonType().code())
-                .bind("triggered_by", run.spec().trigger().value())
-                .bind("status", run.status().code())
-                .bind("started_at", Args.timestamp(run.startedAt()))
-                .bind("host", clean(run.host(), TextLimits.SHORT_TEXT))
-                .bind("exclusive", run.spec().exclusive());
+    private static void bindIdentity(WriteStatement.Values statement, RunRecord run) {
+        statement.uuid("id", run.id())
+                .uuid("parent_run_id", run.parentId())
+                .string("batch_type", run.spec().batchType())
+                .string("batch_mode", run.spec().mode())
+                .integer("season_year", run.spec().period().seasonYear())
+                .integer("week", run.spec().period().week())
+                .string("season_type", run.spec().period().seasonType().code())
+                .string("triggered_by", run.spec().trigger().value())
+                .string("status", run.status().code())
+                .timestamp("started_at", run.startedAt())
+                .string("host", clean(run.host(), TextLimits.SHORT_TEXT))
+                .bool("exclusive", run.spec().exclusive());
     }
 
     private static Map<String, Long> customMetrics(Map<String, Long> metrics) {
