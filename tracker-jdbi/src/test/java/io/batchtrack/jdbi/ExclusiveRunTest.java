@@ -38,6 +38,7 @@ class ExclusiveRunTest {
         Throwable thrown;
 
         try (BatchTracker holder = f.tracking.start(EXCLUSIVE)) {
+            holder.detach(); // still running, as in another process: a call on its own thread would join it
             holderId = holder.id();
             thrown = catchThrowable(() -> f.tracking.call(EXCLUSIVE, () -> bodyRan.getAndSet(true)));
             holder.complete();
@@ -65,6 +66,7 @@ class ExclusiveRunTest {
         AtomicBoolean bodyRan = new AtomicBoolean();
 
         try (BatchTracker holder = skipping.start(EXCLUSIVE)) {
+            holder.detach(); // still running, as in another process: a call on its own thread would join it
             skipping.run(EXCLUSIVE, () -> bodyRan.set(true));
             assertThat(catchThrowable(() -> skipping.call(EXCLUSIVE, () -> 42))).isInstanceOf(RunConflictException.class);
             BatchTracker skipped = skipping.startOrSkip(EXCLUSIVE);
@@ -83,6 +85,7 @@ class ExclusiveRunTest {
         Fixture f = Fixture.of(db);
 
         try (BatchTracker holder = f.tracking.start(EXCLUSIVE)) {
+            holder.detach(); // still running, as in another process: a call on its own thread would join it
             f.tracking.run(EXCLUSIVE.withPeriod(Period.regular(2025, 18)), () -> { });
             f.tracking.run(EXCLUSIVE.withPeriod(Period.regular(2024, 17)), () -> { });
             f.tracking.run(new RunSpec(BatchTypes.ROSTER_REFRESH, null, Fixture.WEEK_17, null, true), () -> { });
@@ -105,6 +108,7 @@ class ExclusiveRunTest {
         AtomicBoolean bodyRan = new AtomicBoolean();
 
         try (BatchTracker holder = tracking.start(WEEKLY_FULL)) {
+            holder.detach(); // still running, as in another process: a call on its own thread would join it
             tracking.run(WEEKLY_FULL.withMode("odds_only"), () -> bodyRan.set(true));
             holder.complete();
         } finally {

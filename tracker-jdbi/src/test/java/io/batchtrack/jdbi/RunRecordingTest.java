@@ -145,7 +145,9 @@ class RunRecordingTest {
         UUID[] ids = new UUID[2];
         f.tracking.run(WEEKLY_FULL, () -> {
             ids[0] = Tracker.current().runId().orElseThrow();
-            f.tracking.run(WEEKLY_FULL.withMode(null), () -> ids[1] = Tracker.current().runId().orElseThrow());
+            // another week: a call of the same batch type and week would join the run around it
+            f.tracking.run(WEEKLY_FULL.withMode(null).withPeriod(io.batchtrack.Period.regular(2025, 18)),
+                    () -> ids[1] = Tracker.current().runId().orElseThrow());
         });
 
         assertThat(f.row("SELECT parent_run_id::text AS parent, batch_mode FROM batch_runs WHERE id = ?::uuid",
