@@ -316,8 +316,9 @@ public final class BatchTracking implements AutoCloseable {
 
         /** @throws IllegalArgumentException if the stale limit is not longer than the heartbeat interval */
         public BatchTracking build() {
+            // the builder's caller is the application: its context class loader sees its readiness probe
             return new BatchTracking(new Engine(settings.build(), store, refresher, clock, List.copyOf(listeners),
-                    null));
+                    null, Thread.currentThread().getContextClassLoader()));
         }
     }
 }

@@ -32,9 +32,9 @@
  *       registers itself when loaded, is deregistered at once (see {@code BundledJdbcStore}). Otherwise the
  *       application's {@code DriverManager.getConnection} could be handed the relocated driver.</li>
  *   <li><b>The application's readiness probe.</b> The store looks a {@code ReadinessProbe} service up with the
- *       context class loader of the thread that ends the first successful run, that is the application's, so a
- *       probe in the application's jar (and its {@code META-INF/services}) is found although the store is the
- *       agent's.</li>
+ *       class loader of the woven method's declaring class (the engine makes it the context class loader
+ *       while it refreshes, whichever thread ends the run), so a probe in the application's jar (and its
+ *       {@code META-INF/services}) is found although the store is the agent's; the answer is kept per loader.</li>
  *   <li><b>Cheap until a class matches.</b> The transformer skips the JDK's classes and scans each other
  *       class file's bytes for {@code Lio/batchtrack/TrackedBatch;}; a class that contains it is looked up
  *       in an owner-only, HMAC-checked disk cache of woven classes, and Byte Buddy is loaded only on a miss,

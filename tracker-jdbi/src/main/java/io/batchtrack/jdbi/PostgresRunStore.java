@@ -482,7 +482,11 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
             return this;
         }
 
-        /** Where {@link ServiceLoader} looks for a {@link ReadinessProbe}; default the thread's context class loader. */
+        /**
+         * Where {@link ServiceLoader} looks for a {@link ReadinessProbe}; default the context class loader
+         * of the thread that refreshes, which the engine sets to the tracked code's own (a woven method's
+         * declaring class loader, a {@code BatchTracking} builder's caller's).
+         */
         public Builder probeClassLoader(ClassLoader loader) {
             this.probeLoader = Objects.requireNonNull(loader, "loader");
             return this;
@@ -534,42 +538,56 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
         }
     }
 
-    /** The builder's probe, else the first {@link ReadinessProbe} service, looked up once on first use. */
+    /**
+     * The builder's probe, else the first {@link ReadinessProbe} service of the class loader that asks:
+     * the builder's {@code probeClassLoader}, else the thread's context class loader, which the engine
+     * sets to the tracked code's own while it refreshes a run's week. Each loader is asked once; the
+     * answer is kept per loader, weakly (a web application's loader stays collectable: an empty
+     * answer holds nothing, a found probe is held softly and looked up again if it was collected).
+     */
     private static final class ProbeLookup implements java.util.function.Supplier<ReadinessProbe> {
+        private static final Object NONE = new Object();
+        private final ReadinessProbe configured;
         private final ClassLoader loader;
-        private volatile ReadinessProbe probe;
-        private volatile boolean looked;
+        private final java.util.Map<ClassLoader, Object> found = new java.util.WeakHashMap<>(); // guarded by itself
 
         ProbeLookup(ReadinessProbe probe, ClassLoader loader) {
-            this.probe = probe;
-            this.looked = probe != null;
+            this.configured = probe;
             this.loader = loader;
         }
 
         @Override
         public ReadinessProbe get() {
-            if (!looked) {
-                synchronized (this) {
-                    if (!looked) {
-                        probe = discover();
-                        looked = true;
-                    }
-                }
+            if (configured != null) {
+                return configured;
             }
-            return probe;
+            ClassLoader context = Thread.currentThread().getContextClassLoader();
+            ClassLoader cl = loader != null ? loader
+                    : context != null ? context : PostgresRunStore.class.getClassLoader();
+            synchronized (found) {
+                Object known = found.get(cl);
+                if (known == NONE) {
+                    return null;
+                }
+                ReadinessProbe probe = known == null ? null
+                        : ((java.lang.ref.SoftReference<?>) known).get() instanceof ReadinessProbe p ? p : null;
+                if (probe == null) {
+                    probe = discover(cl);
+                    found.put(cl, probe == null ? NONE : new java.lang.ref.SoftReference<>(probe));
+                }
+                return probe;
+            }
         }
 
-        private ReadinessProbe discover() {
-            ClassLoader cl = loader != null ? loader : Thread.currentThread().getContextClassLoader();
-            Iterator<ReadinessProbe> found = ServiceLoader.load(ReadinessProbe.class,
-                    cl != null ? cl : PostgresRunStore.class.getClassLoader()).iterator();
-            if (!found.hasNext()) {
+        private static ReadinessProbe discover(ClassLoader cl) {
+            Iterator<ReadinessProbe> services = ServiceLoader.load(ReadinessProbe.class, cl).iterator();
+            if (!services.hasNext()) {
                 return null;
             }
-            ReadinessProbe first = found.next();
-            if (found.hasNext()) {
+            ReadinessProbe first = services.next();
+            if (services.hasNext()) {
                 Log.warn("batchtrack found more than one ReadinessProbe service; using " + first.getClass().getName()
-                        + " and ignoring " + found.next().getClass().getName());
+                        + " and ignoring " + services.next().getClass().getName());
             }
             return first;
         }

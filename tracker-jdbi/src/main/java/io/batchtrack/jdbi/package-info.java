@@ -13,7 +13,9 @@
  *       as {@code :season_year}, {@code :week}, {@code :season_type}; run in a read-only transaction.
  *       The application's own tables know best how many games and predictions a week has.</li>
  *   <li>An application-supplied {@link io.batchtrack.spi.ReadinessProbe}: installed on the builder,
- *       else the first one {@link java.util.ServiceLoader} finds (looked up on first refresh).</li>
+ *       else the first one {@link java.util.ServiceLoader} finds through the refreshing thread's context
+ *       class loader, which the engine sets to the tracked code's own (looked up once per loader, kept
+ *       weakly).</li>
  *   <li>What the run itself counted: {@code games_count = greatest(stored, games_processed)},
  *       {@code predictions_count = greatest(stored, predictions_generated + predictions_skipped)}.
  *       A run only raises a count: an odds-only run says nothing about how many games exist.</li>

@@ -31,7 +31,7 @@ record Rows(List<Map<String, String>> runs, List<Map<String, String>> readiness,
      * times, and the first line of the stack (the exception; the frames below it show the weaving).
      */
     static final Set<String> IDS_AND_TIMES = Set.of("id", "parent_run_id", "started_at", "completed_at",
-            "duration_ms", "heartbeat_at", "host", "warnings", "error_stack");
+            "duration_ms", "heartbeat_at", "recorded_at", "host", "warnings", "error_stack");
     static final Set<String> READINESS_IDS_AND_TIMES = Set.of("updated_at", "last_run_id");
 
     static Rows read(DataSource db, String schema) {

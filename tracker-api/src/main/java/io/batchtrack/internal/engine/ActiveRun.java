@@ -75,6 +75,8 @@ public sealed class ActiveRun implements Tracker, RunOnThread permits JoinedRun 
     private volatile Throwable failure;
     private volatile boolean skipped;
 
+    private volatile ClassLoader code; // the tracked code's class loader, for its readiness probe; or null
+
     // the scope on the thread that opened the run: only touched by that thread
     private final Thread owner;
     private RunScope scope;
@@ -251,6 +253,15 @@ public sealed class ActiveRun implements Tracker, RunOnThread permits JoinedRun 
 
     public RunSpec runSpec() {
         return spec;
+    }
+
+    /** The tracked code's class loader, whose readiness probe refreshes this run's week; null if unknown. */
+    ClassLoader codeLoader() {
+        return code;
+    }
+
+    void codeLoader(ClassLoader loader) {
+        this.code = loader;
     }
 
     Instant startedAt() {

@@ -9,6 +9,7 @@ import io.batchtrack.internal.store.SpoolingStore;
 import io.batchtrack.spi.ReadinessRefresher;
 import io.batchtrack.spi.RunListener;
 import io.batchtrack.spi.RunStore;
+import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -27,6 +28,7 @@ public final class Engine {
     private final Heartbeat heartbeat;
     private final Listeners listeners;
     private final RunLifecycle lifecycle;
+    private final WeakReference<ClassLoader> code;
 
     /**
      * @param refresher null: the store, if it refreshes readiness itself
@@ -35,6 +37,18 @@ public final class Engine {
      */
     public Engine(EngineSettings settings, RunStore store, ReadinessRefresher refresher, Clock clock,
             List<RunListener> listeners, RuntimeException unusable) {
+        this(settings, store, refresher, clock, listeners, unusable, null);
+    }
+
+    /**
+     * @param code the class loader of the code that built this engine (a builder's caller), whose
+     *     readiness probe its runs use unless a woven method names its own; null: the context class
+     *     loader of the thread that opens each run. Held weakly: an engine never pins a web
+     *     application's loader.
+     */
+    public Engine(EngineSettings settings, RunStore store, ReadinessRefresher refresher, Clock clock,
+            List<RunListener> listeners, RuntimeException unusable, ClassLoader code) {
+        this.code = code == null ? null : new WeakReference<>(code);
         this.settings = settings;
         this.clock = clock;
         ReadinessRefresh readiness = new ReadinessRefresh(refresher != null ? refresher
@@ -59,7 +73,17 @@ public final class Engine {
      * @param skipOnConflict whether an exclusive run that loses returns a skipped run instead of throwing
      */
     public ActiveRun open(RunSpec spec, boolean skipOnConflict) {
-        return lifecycle.open(spec, skipOnConflict);
+        ClassLoader loader = code == null ? null : code.get();
+        return lifecycle.open(spec, skipOnConflict,
+                loader != null ? loader : Thread.currentThread().getContextClassLoader());
+    }
+
+    /**
+     * Opens a run of code loaded by {@code code} (a woven method's declaring class loader), whose
+     * readiness probe refreshes the run's week; null: as {@link #open(RunSpec, boolean)}.
+     */
+    public ActiveRun open(RunSpec spec, boolean skipOnConflict, ClassLoader code) {
+        return code == null ? open(spec, skipOnConflict) : lifecycle.open(spec, skipOnConflict, code);
     }
 
     public EngineSettings settings() {

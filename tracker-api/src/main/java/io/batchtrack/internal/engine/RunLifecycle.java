@@ -57,7 +57,7 @@ final class RunLifecycle implements ActiveRun.Ending {
      *
      * @param skipOnConflict whether an exclusive run that loses returns skipped instead of throwing
      */
-    ActiveRun open(RunSpec spec, boolean skipOnConflict) {
+    ActiveRun open(RunSpec spec, boolean skipOnConflict, ClassLoader code) {
         if (spec == null) {
             throw new IllegalArgumentException("run spec must not be null");
         }
@@ -78,6 +78,7 @@ final class RunLifecycle implements ActiveRun.Ending {
         Instant now = clock.instant();
         ActiveRun run = new ActiveRun(Ids.newRunId(now.toEpochMilli()), parent == null ? null : parent.id(), spec, now,
                 settings, clock, this);
+        run.codeLoader(code);
         heartbeat.runOpening();
         RunRecord opening = run.snapshot();
         try {
@@ -135,7 +136,7 @@ final class RunLifecycle implements ActiveRun.Ending {
         RunRecord record = StatusRules.ended(run.snapshot(), end, outcome);
         Throwable failure = finish(record);
         if (failure == null) {
-            readiness.after(record);
+            readiness.after(record, run.codeLoader());
         }
         listeners.finished(record);
         if (failure != null && failFast()) {

@@ -30,8 +30,10 @@ public final class TrackedMethod {
     private final int seasonArg;
     private final int modeArg;
     private final String problem;
+    private final ClassLoader loader; // the declaring class's: held by that class's ClassValue entry, no leak
 
     private TrackedMethod(Method method, TrackedBatch annotation) {
+        this.loader = method.getDeclaringClass().getClassLoader();
         this.member = method.getDeclaringClass().getName() + "." + method.getName();
         this.batchType = annotation.type();
         this.fixedMode = annotation.mode();
@@ -117,6 +119,11 @@ public final class TrackedMethod {
      */
     public boolean skippable() {
         return returnsVoid;
+    }
+
+    /** The declaring class's loader (null: the bootstrap loader); its readiness probe refreshes the run's week. */
+    public ClassLoader loader() {
+        return loader;
     }
 
     /** {@code declaring.Class.method}, for log lines. */

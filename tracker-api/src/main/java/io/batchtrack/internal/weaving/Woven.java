@@ -81,7 +81,8 @@ public final class Woven {
                         + e.getMessage(), null);
                 return null;
             }
-            return engine.open(spec, mayBeSkipped && engine.settings().onConflict() == ConflictPolicy.SKIP);
+            return engine.open(spec, mayBeSkipped && engine.settings().onConflict() == ConflictPolicy.SKIP,
+                    tracked.loader());
         } catch (TrackingException e) { // fail-fast, or an exclusive run that lost: meant for the caller
             throw e;
         } catch (Throwable e) { // anything else tracking code throws, Errors included: the body runs untracked
