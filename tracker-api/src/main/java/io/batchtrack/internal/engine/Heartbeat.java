@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The heartbeat of one engine: the set of its open runs and, while it has any (or spooled records
  * wait), a beat every {@code heartbeat-interval} on the one heartbeat thread of the JVM
- * ({@link Pulse}). A beat writes each open run's heartbeat and counters (unless the store is known to
+ * ({@link Pulse}). A beat ends, {@code timed_out}, each open run older than its
+ * {@code max-duration} (timed on the monotonic clock, so up to one interval late), writes each
+ * other open run's heartbeat and counters (unless the store is known to
  * be down) and asks the store to sweep runs whose process died; it tells the listeners of each open
  * run's progress whether or not the store answers; then it asks for a replay of the spool. Replays,
  * and the readiness refreshes after replayed ends, run on another thread ({@link HandOverThread}),
