@@ -314,6 +314,18 @@ public final class BatchTracking implements AutoCloseable {
             return this;
         }
 
+        /** The longest any run may stay running; past it the heartbeat ends it failed, timed_out. Null: no limit. */
+        public Builder maxDuration(Duration limit) {
+            settings.maxDuration(limit);
+            return this;
+        }
+
+        /** The longest runs of single batch types may stay running; these win over {@link #maxDuration}. */
+        public Builder maxDurationTypes(java.util.Map<String, Duration> limits) {
+            settings.maxDurationTypes(limits);
+            return this;
+        }
+
         /** @throws IllegalArgumentException if the stale limit is not longer than the heartbeat interval */
         public BatchTracking build() {
             // the builder's caller is the application: its context class loader sees its readiness probe

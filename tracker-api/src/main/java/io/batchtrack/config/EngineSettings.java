@@ -5,8 +5,10 @@ import io.batchtrack.internal.Names;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -14,7 +16,7 @@ import java.util.TreeSet;
  * and checked ({@code on-store-failure}, {@code trigger}, {@code max-warnings},
  * {@code max-message-length}, {@code max-custom-metrics}, {@code heartbeat-interval},
  * {@code stale-limit}, {@code exclusive.types}, {@code on-conflict}, {@code spool.dir},
- * {@code spool.max-mb}, {@code spool.exit-timeout}). Immutable. {@link #from(TrackerConfig)} reads them from configuration;
+ * {@code spool.max-mb}, {@code spool.exit-timeout}, {@code max-duration}, {@code max-duration.types}). Immutable. {@link #from(TrackerConfig)} reads them from configuration;
  * {@link #builder()} is what {@code BatchTracking.builder()} sets them through, with the same
  * defaults and the same rules.
  *
@@ -54,6 +56,8 @@ public final class EngineSettings {
     private final Path spoolDirectory;
     private final long spoolMaxBytes;
     private final Duration spoolExitTimeout;
+    private final Duration maxDuration; // null: no limit
+    private final Map<String, Duration> maxDurationTypes;
 
     private EngineSettings(Builder b) {
         this.onStoreFailure = b.onStoreFailure;
@@ -69,6 +73,8 @@ public final class EngineSettings {
         this.spoolDirectory = b.spoolDirectory;
         this.spoolMaxBytes = b.spoolMaxBytes;
         this.spoolExitTimeout = b.spoolExitTimeout;
+        this.maxDuration = b.maxDuration;
+        this.maxDurationTypes = Map.copyOf(b.maxDurationTypes);
     }
 
     /** Settings with every default; the trigger from this process's {@code trigger} key, else the CI rule. */
@@ -95,6 +101,8 @@ public final class EngineSettings {
         b.spoolDirectory = spoolDirectory;
         b.spoolMaxBytes = spoolMaxBytes;
         b.spoolExitTimeout = spoolExitTimeout;
+        b.maxDuration = maxDuration;
+        b.maxDurationTypes = maxDurationTypes;
         return b;
     }
 
@@ -121,6 +129,8 @@ public final class EngineSettings {
         b.spoolMaxMegabytes(config.getInt("spool.max-mb", DEFAULT_SPOOL_MAX_MB, 1, 100_000));
         b.spoolExitTimeout = config.getDuration("spool.exit-timeout", DEFAULT_SPOOL_EXIT_TIMEOUT, Duration.ZERO,
                 MAX_SPOOL_EXIT_TIMEOUT);
+        b.maxDuration = maxDuration(config.get("max-duration").orElse(null));
+        b.maxDurationTypes = maxDurationTypes(config.get("max-duration.types", ""));
         return b.build();
     }
 
@@ -200,6 +210,55 @@ public final class EngineSettings {
             }
         }
         return types;
+    }
+
+    /** {@code max-duration}: unset or {@code none} means no limit; else a positive duration. */
+    private static Duration maxDuration(String value) {
+        if (value == null || value.isBlank() || value.trim().equalsIgnoreCase("none")) {
+            return null;
+        }
+        Duration d = TrackerConfig.parseDuration("max-duration", value);
+        if (d.isNegative() || d.isZero()) {
+            throw new ConfigException("max-duration", "'" + value + "' is not positive; a run's longest duration"
+                    + " must be longer than zero (or none for no limit)");
+        }
+        return d;
+    }
+
+    /**
+     * {@code max-duration.types}: {@code type=duration} pairs separated by commas, for example
+     * {@code weekly_update=2h, roster_refresh=30m}; each type named by the batch-type rule, each
+     * duration positive, no type twice.
+     */
+    private static Map<String, Duration> maxDurationTypes(String commaSeparated) {
+        String key = "max-duration.types";
+        Map<String, Duration> limits = new TreeMap<>();
+        for (String pair : commaSeparated.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq < 0) {
+                throw new ConfigException(key, "'" + pair.trim() + "' is not type=duration (for example"
+                        + " weekly_update=2h)");
+            }
+            String type;
+            try {
+                type = Names.requireName("batch type", pair.substring(0, eq).trim());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(key, e.getMessage());
+            }
+            String value = pair.substring(eq + 1).trim();
+            Duration d = TrackerConfig.parseDuration(key, value);
+            if (d.isNegative() || d.isZero()) {
+                throw new ConfigException(key, "'" + value + "' for " + type + " is not positive; a run's longest"
+                        + " duration must be longer than zero");
+            }
+            if (limits.put(type, d) != null) {
+                throw new ConfigException(key, "batch type " + type + " is given twice");
+            }
+        }
+        return limits;
     }
 
     /** {@code spool.dir}: default {@link #defaultSpoolDirectory()}; {@code none} turns spooling off. */
@@ -285,6 +344,22 @@ public final class EngineSettings {
         return spoolExitTimeout;
     }
 
+    /** {@code max-duration}: how long any run may stay running before it is ended timed out; empty: no limit. */
+    public java.util.Optional<Duration> maxDuration() {
+        return java.util.Optional.ofNullable(maxDuration);
+    }
+
+    /** {@code max-duration.types}: the limits of single batch types, which win over {@code max-duration}. */
+    public Map<String, Duration> maxDurationTypes() {
+        return maxDurationTypes;
+    }
+
+    /** The longest a run of {@code batchType} may stay running: its type's limit, else the global one; null: none. */
+    public Duration maxDurationOf(String batchType) {
+        Duration own = maxDurationTypes.get(batchType);
+        return own != null ? own : maxDuration;
+    }
+
     @Override
     public String toString() {
         return "on-store-failure=" + onStoreFailure.name().toLowerCase(java.util.Locale.ROOT) + ", heartbeat-interval="
@@ -306,6 +381,8 @@ public final class EngineSettings {
         private Path spoolDirectory = defaultSpoolDirectory();
         private long spoolMaxBytes = DEFAULT_SPOOL_MAX_MB * 1024L * 1024L;
         private Duration spoolExitTimeout = DEFAULT_SPOOL_EXIT_TIMEOUT;
+        private Duration maxDuration; // null: no limit
+        private Map<String, Duration> maxDurationTypes = Map.of();
 
         private Builder() {}
 
@@ -387,6 +464,28 @@ public final class EngineSettings {
             }
             this.spoolExitTimeout = timeout;
             return this;
+        }
+
+        /** The longest any run may stay running before it is ended timed out; null: no limit. */
+        public Builder maxDuration(Duration limit) {
+            this.maxDuration = limit == null ? null : requirePositive("max duration", limit);
+            return this;
+        }
+
+        /** The longest runs of single batch types may stay running; these win over {@link #maxDuration}. */
+        public Builder maxDurationTypes(Map<String, Duration> limits) {
+            Map<String, Duration> checked = new TreeMap<>();
+            limits.forEach((type, limit) -> checked.put(Names.requireName("batch type", type),
+                    requirePositive("max duration of " + type, Objects.requireNonNull(limit, "limit"))));
+            this.maxDurationTypes = checked;
+            return this;
+        }
+
+        private static Duration requirePositive(String what, Duration d) {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + " " + d + " is not positive");
+            }
+            return d;
         }
 
         /** @throws IllegalArgumentException if the stale limit is not longer than the heartbeat interval */

@@ -17,6 +17,7 @@ import io.batchtrack.spi.RunFailure;
 import io.batchtrack.spi.RunRecord;
 import io.batchtrack.spi.TextLimits;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +81,8 @@ public sealed class ActiveRun implements Tracker, RunOnThread permits JoinedRun 
     // the scope on the thread that opened the run: only touched by that thread
     private final Thread owner;
     private RunScope scope;
+    // when the run opened on the monotonic clock: its age for max-duration, whatever the wall clock does
+    private final long openedNanos = System.nanoTime();
 
     ActiveRun(UUID id, UUID parentId, RunSpec spec, Instant startedAt, EngineSettings limits, Clock clock,
             Ending ending) {
@@ -325,6 +328,24 @@ public sealed class ActiveRun implements Tracker, RunOnThread permits JoinedRun 
      */
     public void cancelled() {
         end(null, false, CANCELLED);
+    }
+
+    /** How long this run has been open, on the monotonic clock. */
+    Duration age() {
+        return Duration.ofNanos(System.nanoTime() - openedNanos);
+    }
+
+    /**
+     * The run outlived its {@code max-duration} (called by the heartbeat): it ends failed with
+     * {@code error_type = timed_out} through the same guarded end as any other, so an exclusive week
+     * is free again. Nothing stops the work; what it counts from now on is dropped as late. No-op if
+     * the run has ended already.
+     *
+     * @param key the key whose limit was passed, {@code max-duration} or {@code max-duration.types}
+     */
+    void timedOut(Duration limit, String key) {
+        end(null, false, new RunFailure("timed_out", "still running after " + limit + " (" + key + "); work it"
+                + " had started may still be running, and what that work counts from now on is dropped", null));
     }
 
     private static final RunFailure CANCELLED = new RunFailure("cancelled", "its future was cancelled; work it had"

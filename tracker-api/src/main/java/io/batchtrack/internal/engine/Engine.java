@@ -56,7 +56,7 @@ public final class Engine {
         this.store = new SpoolingStore(store, spoolOf(settings, store), new Outage(settings.heartbeatInterval()),
                 readiness, settings.spoolExitTimeout());
         this.listeners = listeners.isEmpty() ? Listeners.NONE : new Listeners(listeners);
-        this.heartbeat = new Heartbeat(settings.heartbeatInterval(), this.store, this.listeners);
+        this.heartbeat = new Heartbeat(settings, this.store, this.listeners);
         this.lifecycle = new RunLifecycle(settings, clock, this.store, readiness, heartbeat, this.listeners, unusable);
     }
 

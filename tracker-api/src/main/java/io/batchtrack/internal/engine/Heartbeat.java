@@ -1,5 +1,6 @@
 package io.batchtrack.internal.engine;
 
+import io.batchtrack.config.EngineSettings;
 import io.batchtrack.internal.Log;
 import io.batchtrack.internal.store.SpoolingStore;
 import io.batchtrack.spi.RunRecord;
@@ -14,7 +15,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The heartbeat of one engine: the set of its open runs and, while it has any (or spooled records
  * wait), a beat every {@code heartbeat-interval} on the one heartbeat thread of the JVM
- * ({@link Pulse}). A beat writes each open run's heartbeat and counters (unless the store is known to
+ * ({@link Pulse}). A beat ends, {@code timed_out}, each open run older than its
+ * {@code max-duration} (timed on the monotonic clock, so up to one interval late), writes each
+ * other open run's heartbeat and counters (unless the store is known to
  * be down) and asks the store to sweep runs whose process died; it tells the listeners of each open
  * run's progress whether or not the store answers; then it asks for a replay of the spool. Replays,
  * and the readiness refreshes after replayed ends, run on another thread ({@link HandOverThread}),
@@ -28,6 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * hand-over's deadline).
  */
 final class Heartbeat {
+    private final EngineSettings settings;
     private final SpoolingStore store;
     private final Listeners listeners;
     private final Pulse pulse;
@@ -38,10 +42,11 @@ final class Heartbeat {
     private final AtomicBoolean replaying = new AtomicBoolean();
     private volatile boolean closed;
 
-    Heartbeat(Duration interval, SpoolingStore store, Listeners listeners) {
+    Heartbeat(EngineSettings settings, SpoolingStore store, Listeners listeners) {
+        this.settings = settings;
         this.store = store;
         this.listeners = listeners;
-        this.pulse = new Pulse(interval, new Runnable() { // no lambda: see the api's start-up notes
+        this.pulse = new Pulse(settings.heartbeatInterval(), new Runnable() { // no lambda: see the api's start-up notes
             @Override
             public void run() {
                 beat();
@@ -90,7 +95,7 @@ final class Heartbeat {
                 return;
             }
             for (ActiveRun run : List.copyOf(open)) {
-                if (!run.isEnded()) {
+                if (!run.isEnded() && !endedTimedOut(run)) {
                     progress.add(run.snapshot());
                 }
             }
@@ -109,6 +114,27 @@ final class Heartbeat {
             if (closed || (open.isEmpty() && !store.hasPending() && !store.lossesUnreported())) {
                 pulse.stop();
             }
+        }
+    }
+
+    /**
+     * Ends {@code run} timed out if it has been open longer than its {@code max-duration} (its type's
+     * limit, else the global one). The end goes through the run's guarded end, which records it and
+     * takes it out of the open set; a failure there is logged by that end and never stops the beat.
+     */
+    private boolean endedTimedOut(ActiveRun run) {
+        try {
+            Duration limit = settings.maxDurationOf(run.batchType());
+            if (limit == null || run.age().compareTo(limit) <= 0) {
+                return false;
+            }
+            String key = settings.maxDurationTypes().containsKey(run.batchType()) ? "max-duration.types " + run.batchType()
+                    : "max-duration";
+            run.timedOut(limit, key);
+            return true;
+        } catch (Throwable e) { // Errors too: the other open runs still get their heartbeat
+            Faults.logged("max-duration", "batchtrack could not end run " + run.id() + " past its max-duration", e);
+            return run.isEnded();
         }
     }
 
