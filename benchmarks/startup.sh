@@ -33,7 +33,7 @@ if [[ "${SKIP_BUILD:-}" != 1 ]]; then
   "${MVN[@]}" package -DskipTests -pl tracker-api,tracker-agent -am
 fi
 AGENT=$(ls "$ROOT"/tracker-agent/target/tracker-agent-*.jar | grep -v original | head -1)
-API=$(ls "$ROOT"/tracker-api/target/tracker-api-*.jar | grep -v -e sources -e javadoc | head -1)
+API=$(ls "$ROOT"/tracker-api/target/tracker-api-*.jar | grep -v -e sources -e javadoc -e tests | head -1)
 
 echo "== fetching the libraries and the OpenTelemetry agent $OTEL_VERSION"
 rm -rf "$WORK/libs"
