@@ -282,7 +282,6 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
         }
     }
 
-    /** {@code work}, retried on a transient failure ({@link TransientRetry}); an unreachable database as such. */
     /** A statement of a run's path over plain JDBC on a pooled connection (see WriteStatement for why). */
     private <T> T onConnection(ConnectionWork<T> work) {
         try (Connection c = backend().dataSource.getConnection()) {
@@ -298,6 +297,7 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
         T on(Connection connection) throws SQLException;
     }
 
+    /** {@code work}, retried on a transient failure ({@link TransientRetry}); an unreachable database as such. */
     private <T> T call(Supplier<T> work) {
         try {
             return TransientRetry.call(work);

@@ -64,11 +64,6 @@ final class Pulse {
         return task != null;
     }
 
-    /** Runs {@code work} once on the heartbeat thread, as soon as it is free. */
-    static void runSoon(Runnable work) {
-        Shared.EXECUTOR.execute(new Safely(work));
-    }
-
     /**
      * A periodic task that throws is never run again (the executor drops it, and {@link #start}
      * sees it as scheduled): whatever a beat throws, {@code Error}s included, is logged and the
