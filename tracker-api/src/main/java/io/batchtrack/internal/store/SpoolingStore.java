@@ -106,7 +106,7 @@ public final class SpoolingStore {
             reportedLosses = total;
         } catch (StoreUnavailableException e) {
             outage.failed(e);
-        } catch (Exception e) {
+        } catch (Throwable e) { // Errors too (a stale store jar): reached from the heartbeat and the close
             reportedLosses = total; // not again for these: a store without the table would fail every time
             Log.warnOnce("loss-report", "batchtrack could not report its lost records to the store; "
                     + Losses.summary(), e);
