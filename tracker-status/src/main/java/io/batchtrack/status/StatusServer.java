@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.batchtrack.internal.Log;
 import io.batchtrack.jdbi.BatchRunQueries;
 import io.batchtrack.status.internal.HostCheck;
-import io.batchtrack.status.internal.ExpectationsHandler;
 import io.batchtrack.status.internal.HttpServers;
 import io.batchtrack.status.internal.StatusHandler;
 import io.batchtrack.status.internal.TokenCheck;
@@ -128,8 +127,6 @@ public final class StatusServer implements AutoCloseable {
         HostCheck hostCheck = options.token == null ? hostCheck(options, uri) : null;
         server.createContext("/", new StatusHandler(memoized, options.clock, tokenCheck, hostCheck,
                 options.maxResponseBytes));
-        server.createContext(ExpectationsHandler.PATH, new ExpectationsHandler(memoized, options.clock, tokenCheck,
-                hostCheck));
         HttpServers.startAsDaemon(server, id);
         StatusServer status = new StatusServer(server, executor, uri, options.token != null);
         Log.info("batchtrack System Status page at " + status.uri
