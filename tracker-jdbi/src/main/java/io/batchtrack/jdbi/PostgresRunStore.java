@@ -207,8 +207,7 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
      */
     private boolean endedMeanwhile(RunRecord run) {
         try {
-            return call(() -> backend().jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM " + sql.runs
-                    + " WHERE id = :id AND status <> 'running' AND error_type IS DISTINCT FROM 'abandoned'")
+            return call(() -> backend().jdbi.withHandle(h -> h.createQuery(sql.runFinishedNotAbandoned)
                     .bind("id", io.batchtrack.jdbi.internal.Args.uuid(run.id())).mapTo(Long.class).one())) > 0;
         } catch (RuntimeException e) {
             return false;

@@ -61,6 +61,8 @@ public final class Sql {
     public final String runExists;
     /** The running exclusive run of a batch type and period, after an open that lost to it. */
     public final String runningExclusiveRun;
+    /** 1 if the run's row is finished and was not swept as abandoned (a heartbeat that came after its end). */
+    public final String runFinishedNotAbandoned;
     /** A heartbeat: counters so far, heartbeat by the database's clock; a finished run is never changed. */
     public final String updateProgress;
     /** Closing a run: one upsert, so the end is recorded even when the open was not, and replays change nothing. */
@@ -95,6 +97,8 @@ public final class Sql {
                 + " :triggered_by, :status, :started_at, now(), :host, :exclusive, :stale_limit_ms)"
                 + " ON CONFLICT DO NOTHING";
         runExists = "SELECT count(*) FROM " + runs + " WHERE id = :id";
+        runFinishedNotAbandoned = "SELECT count(*) FROM " + runs + " WHERE id = :id AND status <> 'running'"
+                + " AND error_type IS DISTINCT FROM 'abandoned'";
         runningExclusiveRun = "SELECT id FROM " + runs + " WHERE batch_type = :batch_type AND season_year = :season_year"
                 + " AND week = :week AND season_type = :season_type AND status = 'running' AND exclusive LIMIT 1";
         updateProgress = "UPDATE " + runs + " SET heartbeat_at = now(), api_calls_made = :api_calls_made,"
