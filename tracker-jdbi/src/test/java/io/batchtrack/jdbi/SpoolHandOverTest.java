@@ -37,16 +37,19 @@ class SpoolHandOverTest {
         String first;
         String second;
         String firstLeaves;
+        StringBuilder said = new StringBuilder(); // what the forked JVMs printed, for a failure's message
         server.stop();
         try {
             try (ForkedJvm a = ForkedJvm.start(db, config("1s"), "once")) {
                 first = a.awaitLine("RAN ", MINUTE).substring(4);
                 firstLeaves = a.awaitLine("WARNING: batchtrack leaves", MINUTE);
                 assertThat(a.awaitExit(MINUTE)).isZero();
+                said.append("first JVM:\n").append(a.output());
             }
             try (ForkedJvm b = ForkedJvm.start(db, config("1s"), "once")) {
                 second = b.awaitLine("RAN ", MINUTE).substring(4);
                 assertThat(b.awaitExit(MINUTE)).isZero();
+                said.append("second JVM:\n").append(b.output());
             }
             assertThat(spoolFiles()).hasSize(2);
         } finally {
@@ -61,11 +64,13 @@ class SpoolHandOverTest {
             third = c.awaitLine("RAN ", MINUTE).substring(4);
             assertThat(c.awaitExit(MINUTE)).isZero();
             thirdOutput = c.output();
+            said.append("third JVM:\n").append(thirdOutput);
         }
 
         for (String id : List.of(first, second, third)) {
             assertThat(f.row("SELECT status, games_processed FROM batch_runs WHERE id = ?::uuid", id))
-                    .containsEntry("status", "success").containsEntry("games_processed", 3L);
+                    .as("run %s; the forked JVMs said:%n%s", id, said).containsEntry("status", "success")
+                    .containsEntry("games_processed", 3L);
         }
         assertThat(f.count("SELECT count(*) FROM batch_runs")).isEqualTo(3);
         assertThat(spoolFiles()).as("nothing left in the spool").isEmpty();
