@@ -102,6 +102,7 @@ public final class Spool implements AutoCloseable {
     private final Opener opener;
     private final Object replayLock = new Object();
     private long replayDeadline = NO_DEADLINE; // guarded by replayLock
+    private volatile boolean replaying; // set while a thread holds replayLock
     private volatile boolean orphansSeen;
     private volatile long handOverDeadline = NO_DEADLINE; // once set, every replay stops by it
 
@@ -277,14 +278,28 @@ public final class Spool implements AutoCloseable {
             return new Replay(0, 0, true);
         }
         synchronized (replayLock) {
-            replayDeadline = deadline;
-            int[] counts = new int[2];
-            boolean complete = !own || replayOwn(delivery, counts);
-            if (complete && orphans) {
-                complete = replayOrphans(delivery, counts);
+            replaying = true;
+            try {
+                replayDeadline = deadline;
+                int[] counts = new int[2];
+                boolean complete = !own || replayOwn(delivery, counts);
+                if (complete && orphans) {
+                    complete = replayOrphans(delivery, counts);
+                }
+                return new Replay(counts[0], counts[1], complete);
+            } finally {
+                replaying = false;
             }
-            return new Replay(counts[0], counts[1], complete);
         }
+    }
+
+    /**
+     * Whether a replay is under way: the files it holds are neither pending nor orphans to
+     * {@link #hasPending}/{@link #hasOrphans}, yet the last hand-over must wait for it, or closing the
+     * spool would cut it short.
+     */
+    public boolean replaying() {
+        return replaying;
     }
 
     private boolean replayOwn(Delivery delivery, int[] counts) {
@@ -621,7 +636,9 @@ public final class Spool implements AutoCloseable {
         closed = true; // a replay in progress hands over no further record
         List<String> left = new ArrayList<>();
         long records = 0;
+        Path mine;
         synchronized (this) {
+            mine = file;
             if (channel != null) {
                 long pending = 0;
                 try {
@@ -637,7 +654,7 @@ public final class Spool implements AutoCloseable {
             }
         }
         if (orphansSeen) {
-            records += leftByEndedProcesses(left);
+            records += leftByEndedProcesses(left, mine);
         }
         if (!left.isEmpty()) {
             String message = "batchtrack leaves " + records + " record(s) not handed to the store: "
@@ -650,14 +667,17 @@ public final class Spool implements AutoCloseable {
         }
     }
 
-    /** Counts the records of files of ended processes still in the directory (their lock is free). */
-    private long leftByEndedProcesses(List<String> left) {
+    /**
+     * Counts the records of files of ended processes still in the directory (their lock is free), not
+     * this engine's own file {@code mine}: its lock was released a moment ago and it is counted already.
+     */
+    private long leftByEndedProcesses(List<String> left, Path mine) {
         long records = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, prefix() + "*{" + SUFFIX + "," + NEW
                 + "}")) {
             for (Path p : files) {
                 Path abs = p.toAbsolutePath().normalize();
-                if (!OPEN_HERE.add(abs)) {
+                if (abs.equals(mine) || !OPEN_HERE.add(abs)) {
                     continue;
                 }
                 try (FileChannel c = FileChannel.open(abs, StandardOpenOption.READ, StandardOpenOption.WRITE,

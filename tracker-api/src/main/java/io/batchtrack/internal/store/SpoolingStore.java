@@ -241,7 +241,9 @@ public final class SpoolingStore {
         ExitHook.unregister(this);
         long deadline = System.nanoTime() + exitTimeout.toNanos();
         spool.stopReplaysBy(deadline);
-        boolean replays = spool.enabled() && (spool.hasPending() || spool.hasOrphans());
+        // a replay under way (the start's hand-over of ended processes' files) holds its files out of
+        // hasOrphans: wait for it too, or closing the spool cuts it short between a start and its end
+        boolean replays = spool.enabled() && (spool.replaying() || spool.hasPending() || spool.hasOrphans());
         if (!exitTimeout.isZero() && (replays || lossesUnreported())) {
             Thread last = new Thread(new Runnable() {
                 @Override
