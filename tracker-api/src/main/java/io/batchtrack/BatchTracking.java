@@ -45,7 +45,9 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>The engine itself lives in {@code io.batchtrack.internal.engine} (see its package
- * documentation); this class only hands calls to it.
+ * documentation); this class only hands calls to it. It is longer than most files because its
+ * {@link Builder} is nested, as users already write {@code BatchTracking.Builder}; half of its lines
+ * are the public javadoc of the builder's settings.
  */
 public final class BatchTracking implements AutoCloseable {
     private static volatile BatchTracking globalFace; // the face of the global engine last handed out

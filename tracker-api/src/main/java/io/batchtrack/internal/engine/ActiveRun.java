@@ -45,6 +45,10 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>A tracked call made inside a run of its own batch type and period gets a {@link JoinedRun}
  * instead, the one subclass: a handle on the run around it that records nothing of its own.
+ *
+ * <p>Longer than most files on purpose: every piece of per-run state and the rules that guard it
+ * (what arrives after the end, the caps) stay in one class that a reader checks at once; the
+ * counters, the hot path's part, are already in {@link StandardCounters}.
  */
 public sealed class ActiveRun implements Tracker, RunOnThread permits JoinedRun {
 
