@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * {@code GET /metrics} over real HTTP against PostgreSQL: rows of weekly_update (full and without a
@@ -203,6 +204,34 @@ class MetricsEndpointTest {
             HttpResponse<String> r = Http.get(guarded, "/metrics", "Authorization", "Bearer " + TOKEN);
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).contains("# TYPE batchtrack_runs gauge");
+        }
+    }
+
+    @Test
+    void aDatabaseThatDoesNotAnswerIs503NotA500() {
+        PGSimpleDataSource unreachable = new PGSimpleDataSource();
+        unreachable.setURL("jdbc:postgresql://127.0.0.1:1/nowhere");
+        unreachable.setConnectTimeout(2);
+        try (StatusServer s = StatusServer.start(BatchRunQueries.create(unreachable, "public"),
+                StatusServer.Options.defaults().clock(CLOCK))) {
+            HttpResponse<String> r = Http.get(s, "/metrics");
+
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(r.headers().firstValue("Retry-After")).isPresent();
+        }
+    }
+
+    @Test
+    void aFailedComputationIsNotCachedTheNextScrapeAsksAgain(PostgresDatabase unmigrated) {
+        try (StatusServer s = StatusServer.start(BatchRunQueries.create(unmigrated.dataSource(), "public"),
+                StatusServer.Options.defaults().clock(CLOCK))) {
+            assertThat(Http.get(s, "/metrics").statusCode()).as("no tables yet").isEqualTo(503);
+            BatchtrackSchema.migrate(unmigrated.dataSource(), "public");
+
+            HttpResponse<String> r = Http.get(s, "/metrics");
+
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            assertThat(PrometheusText.parse(r.body()).samples("batchtrack_runs")).isEmpty();
         }
     }
 
