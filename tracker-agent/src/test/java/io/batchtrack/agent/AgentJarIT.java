@@ -45,7 +45,8 @@ class AgentJarIT {
             for (String type : List.of("jdbi/PostgresRunStore", "cli/BatchtrackCli", "status/StatusServer", "org/postgresql/Driver",
                     "org/jdbi/v3/core/Jdbi", "com/zaxxer/hikari/HikariDataSource", "org/flywaydb/core/Flyway",
                     "org/flywaydb/database/postgresql/PostgreSQLDatabaseType", "org/slf4j/LoggerFactory",
-                    "io/leangen/geantyref/TypeToken", "schedule/Schedules", "com/cronutils/parser/CronParser")) {
+                    "io/leangen/geantyref/TypeToken", "schedule/Schedules", "com/cronutils/parser/CronParser",
+                    "io/prometheus/metrics/expositionformats/PrometheusTextFormatWriter")) {
                 assertThat(jar.getJarEntry("io/batchtrack/agent/shaded/" + type + ".class")).as(type).isNotNull();
             }
             assertThat(jar.getJarEntry("io/batchtrack/jdbi/PostgresRunStore.class")).isNull();

@@ -38,6 +38,8 @@ import java.util.function.Supplier;
  *       default the current NFL week's)</li>
  *   <li>{@code GET /api/admin/expectations} ({@code batch_type}, {@code batch_mode}, {@code slots} 1..10):
  *       expected schedules with their slots, and overdue runs (tracker-schedule)</li>
+ *   <li>{@code GET /metrics}: Prometheus text format 0.0.4, computed from the database at most once every
+ *       few seconds (the names: README)</li>
  * </ul>
  * JSON field names are the column names of {@code batch_runs} and {@code data_readiness}.
  *

@@ -58,7 +58,7 @@ class StatusSecurityTest {
     @ParameterizedTest
     @CsvSource({"GET, /", "GET, /status", "GET, /api/admin/batch-runs/latest", "GET, /api/admin/batch-runs/history",
             "GET, /api/admin/data-readiness/current", "GET, /api/admin/data-readiness/17", "GET, /nowhere",
-            "POST, /api/admin/batch-runs/latest", "HEAD, /"})
+            "POST, /api/admin/batch-runs/latest", "HEAD, /", "GET, /metrics"})
     void withATokenConfiguredEveryRequestWithoutItIs401(String method, String path) {
         HttpResponse<String> r = Http.send(guarded, method, path);
 

@@ -55,6 +55,7 @@ public final class StatusHandler implements HttpHandler {
     private final TokenCheck token; // null: no token configured
     private final HostCheck host; // null: the token guards the server
     private final long maxResponseBytes;
+    private final MetricsResource metrics;
 
     /**
      * @param queries the query API, asked for on each request (the caller memoizes)
@@ -70,6 +71,7 @@ public final class StatusHandler implements HttpHandler {
         this.token = token;
         this.host = host;
         this.maxResponseBytes = maxResponseBytes;
+        this.metrics = new MetricsResource(clock);
     }
 
     @Override
@@ -108,7 +110,7 @@ public final class StatusHandler implements HttpHandler {
             return Response.json(404, StatusJson.error("not_found", null, "no such resource; see "
                     + API + "batch-runs/latest, " + API + "batch-runs/history, " + API + "batch-runs/{id}, "
                     + API + "data-readiness/current, "
-                    + API + "data-readiness/{week}, " + API + "losses, " + API + "expectations or the page at /"));
+                    + API + "data-readiness/{week}, " + API + "losses, " + API + "expectations, /metrics or the page at /"));
         }
         String method = exchange.getRequestMethod();
         if (!method.equals("GET") && !method.equals("HEAD")) {
@@ -126,6 +128,7 @@ public final class StatusHandler implements HttpHandler {
             case CURRENT_READINESS: return readiness(NflCalendar.current(clock));
             case LOSSES: return Response.json(200, StatusJson.losses(queries.get().losses(PAGE_LOSSES)));
             case EXPECTATIONS: return Response.json(200, ExpectationsResource.answer(queries.get(), clock, params));
+            case METRICS: return new Response(200, MetricsText.CONTENT_TYPE, metrics.answer(queries.get()));
             default: return readiness(week(path.substring(Route.READINESS_PREFIX.length()), params));
         }
     }
@@ -277,7 +280,7 @@ public final class StatusHandler implements HttpHandler {
 
     /** The resources; anything else is a 404. */
     private enum Route {
-        PAGE, LATEST, HISTORY, RUN, CURRENT_READINESS, WEEK_READINESS, LOSSES, EXPECTATIONS;
+        PAGE, LATEST, HISTORY, RUN, CURRENT_READINESS, WEEK_READINESS, LOSSES, EXPECTATIONS, METRICS;
 
         static final String READINESS_PREFIX = API + "data-readiness/";
         static final String RUN_PREFIX = API + "batch-runs/";
@@ -300,6 +303,8 @@ public final class StatusHandler implements HttpHandler {
                     return LOSSES;
                 case API + "expectations":
                     return EXPECTATIONS;
+                case "/metrics":
+                    return METRICS;
                 default:
                     if (oneSegmentAfter(path, RUN_PREFIX)) {
                         return RUN;
