@@ -4,6 +4,7 @@ import io.batchtrack.internal.Log;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Runs {@link Alerts#detect} and {@link Alerts#deliver} every interval on a daemon thread, until
@@ -11,14 +12,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * (the database is down) is logged and the next one runs as usual.
  */
 public final class AlertWatcher implements AutoCloseable {
-    private final Alerts alerts;
+    private final Supplier<Alerts> source;
+    private Alerts alerts; // the watcher thread's: obtained on the first cycle that can
     private final Duration interval;
     private final Thread thread;
     private final AtomicLong cycles = new AtomicLong();
     private volatile boolean closed;
 
-    private AlertWatcher(Alerts alerts, Duration interval) {
-        this.alerts = alerts;
+    private AlertWatcher(Supplier<Alerts> source, Duration interval) {
+        this.source = source;
         this.interval = interval;
         this.thread = new Thread(this::loop, "batchtrack-alerts");
         this.thread.setDaemon(true);
@@ -26,6 +28,15 @@ public final class AlertWatcher implements AutoCloseable {
 
     /** Starts watching at once: the first cycle runs now, the next {@code interval} after its end. */
     public static AlertWatcher start(Alerts alerts, Duration interval) {
+        Objects.requireNonNull(alerts, "alerts");
+        return start(() -> alerts, interval);
+    }
+
+    /**
+     * Like {@link #start(Alerts, Duration)}, with the alerts obtained on the first cycle, and asked for
+     * again each cycle until that works (a status server that starts before its database answers).
+     */
+    public static AlertWatcher start(Supplier<Alerts> alerts, Duration interval) {
         Objects.requireNonNull(alerts, "alerts");
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("the watch interval " + interval + " is not positive");
@@ -36,8 +47,11 @@ public final class AlertWatcher implements AutoCloseable {
     }
 
     /** One cycle: detect, then deliver. Never throws; a failure is logged. */
-    public void cycle() {
+    void cycle() {
         try {
+            if (alerts == null) {
+                alerts = Objects.requireNonNull(source.get(), "alerts");
+            }
             alerts.detect();
             alerts.deliver();
         } catch (RuntimeException e) {
