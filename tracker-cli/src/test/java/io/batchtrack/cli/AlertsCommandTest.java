@@ -34,7 +34,6 @@ class AlertsCommandTest {
 
     @Test
     void alertsTestSendsOneMessageAndPrintsWhatTheReceiverAnswered(PostgresDatabase db) {
-        BatchtrackSchema.migrate(db.dataSource(), "public");
         try (Receiver receiver = Receiver.start()) {
             int status = run(db, Map.of("BATCHTRACK_ALERTS_WEBHOOK_URL", receiver.url().toString()), "alerts", "--test");
 
