@@ -166,6 +166,33 @@ class AlertsTest {
     }
 
     @Test
+    void anOverdueRunAndATypeSucceedingAfterAFailureAreRunOverdueAndRunRecoveredOnlyTheChosenEventsGoOut(
+            PostgresDatabase pg) {
+        Db db = new Db(pg);
+        Schedules.create(pg.dataSource(), "public").declare(Expectation.declare("roster_refresh", null, "0 5 * * *",
+                null, null, Duration.ofHours(1), Instant.parse("2026-01-01T00:00:00Z")));
+        Instant now = Instant.parse("2026-01-06T13:00:00Z");
+        UUID hung = db.run("roster_refresh", null, "running", null, now.minus(Duration.ofHours(2)), null);
+        db.run("odds_sync", null, "failed", "IOException", now.minus(Duration.ofMinutes(30)),
+                now.minus(Duration.ofMinutes(29)));
+        UUID again = db.run("odds_sync", null, "success", null, now.minus(Duration.ofMinutes(20)),
+                now.minus(Duration.ofMinutes(19)));
+        try (Receiver receiver = Receiver.start()) {
+            Alerts alerts = alerts(pg, receiver, Map.of("alerts.since", "2026-01-01T00:00:00Z", "alerts.events",
+                    "run.overdue, run.recovered"), Clock.fixed(now, ZoneOffset.UTC));
+
+            alerts.detect();
+            alerts.deliver();
+
+            assertThat(db.rows("SELECT event, run_id FROM batch_alerts ORDER BY event")).containsExactly(
+                    Map.of("event", "run.overdue", "run_id", hung), Map.of("event", "run.recovered", "run_id", again));
+            assertThat(receiver.requests()).hasSize(2);
+            assertThat(receiver.requests()).anySatisfy(r -> assertThat(r.body()).contains("\"event\":\"run.overdue\"")
+                    .contains("is overdue: running for 120 min, limit 60 min (max_duration of roster_refresh)"));
+        }
+    }
+
+    @Test
     void theWebhookUrlAppearsInNoLogLineNorAttemptNorMessage(PostgresDatabase pg) throws Exception {
         Db db = new Db(pg);
         try (Receiver receiver = Receiver.start(); LogCapture logs = new LogCapture()) {
