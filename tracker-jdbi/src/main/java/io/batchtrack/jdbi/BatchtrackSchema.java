@@ -32,8 +32,11 @@ public final class BatchtrackSchema {
     public static final String DEFAULT_SCHEMA = "public";
     /** The rule a schema name must match; it is then used quoted. */
     public static final String SCHEMA_RULE = "[a-z_][a-z0-9_]{0,62}";
-    /** Every version this code knows, oldest first; the last one is current. */
-    static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5");
+    /**
+     * Every version this code knows, oldest first; the last one is current. The numbers are handed out
+     * per feature, so a build may skip some (a new database is created without them all the same).
+     */
+    static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "8");
 
     private BatchtrackSchema() {}
 

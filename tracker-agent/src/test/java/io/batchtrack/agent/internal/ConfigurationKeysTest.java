@@ -3,6 +3,7 @@ package io.batchtrack.agent.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.batchtrack.BatchTracking;
+import io.batchtrack.alerts.AlertSettings;
 import io.batchtrack.config.EngineSettings;
 import io.batchtrack.config.TrackerConfig;
 import io.batchtrack.jdbi.StoreSettings;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every configuration key the code reads is in README's configuration table, and every key there is
  * read. The keys are not listed by hand: each reader of configuration (the engine's, the store's, the
- * status server's, the agent's settings, the store choice and the weaving cache) reads a configuration
+ * status server's, the alerts', the agent's settings, the store choice and the weaving cache) reads a configuration
  * whose system-property map records every key asked for. The agent jar bundles all of them, so this
  * module's tests see every reader.
  */
@@ -67,6 +68,7 @@ class ConfigurationKeysTest {
         EngineSettings.from(config);
         StoreSettings.from(config);
         StatusSettings.from(config);
+        AlertSettings.from(config);
         AgentSettings.from(config);
         Weavers.of(config);
         BatchTracking.fromConfig(config).close(); // the store choice, and whatever else an engine reads

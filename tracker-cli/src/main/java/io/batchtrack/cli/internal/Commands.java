@@ -72,6 +72,17 @@ public final class Commands {
                     List.of("evaluate every expectation from the database: one problem per line (missed,",
                             "failed, late, overdue); exit status 0 when there is none, 1 otherwise"),
                     List.of(), CheckVerb::check),
+            new Command("watch", "",
+                    List.of("evaluate runs and expectations every watch.interval (default 30s) and send alerts",
+                            "(run.failed, slot.missed, ...) to the webhook of BATCHTRACK_ALERTS_WEBHOOK_URL or",
+                            "alerts.webhook.url-file, until stopped; any number may run: each alert goes once"),
+                    List.of(), WatchVerb::watch),
+            new Command("alerts", "[--limit 20] [--test]",
+                    List.of("the newest alerts with their delivery state (pending, delivered, undeliverable,",
+                            "digested); --test: send one test message and print what the receiver answered"),
+                    List.of(Option.integer(AlertsVerb.LIMIT, "20", 1, AlertsVerb.MAX_LIMIT),
+                            Option.flag(AlertsVerb.TEST)),
+                    AlertsVerb::alerts),
             new Command("version", "", List.of("print the version"), List.of(), Commands::version),
             new Command("help", "", List.of("print this text"), List.of(), Commands::help));
 

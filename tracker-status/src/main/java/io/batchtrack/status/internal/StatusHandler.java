@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpHandler;
 import io.batchtrack.NflCalendar;
 import io.batchtrack.Period;
 import io.batchtrack.RunStatus;
+import io.batchtrack.alerts.Alerts;
 import io.batchtrack.SeasonType;
 import io.batchtrack.internal.Log;
 import io.batchtrack.jdbi.BatchRun;
@@ -211,9 +212,16 @@ public final class StatusHandler implements HttpHandler {
         }
         StatusPage.Parts page = StatusPage.render(now, week, readiness, summaries, recent, PAGE_WINDOW,
                 q.losses(PAGE_LOSSES));
+        page = withAlerts(page, q);
         Response r = Response.streamed(200, HTML, page::write);
         r.headers.put("Content-Security-Policy", List.of(PAGE_CSP));
         return r;
+    }
+
+    /** The page's "Recent alerts" (tracker-alerts), after the batch types: a section of its own, apart from StatusPage's. */
+    private static StatusPage.Parts withAlerts(StatusPage.Parts page, BatchRunQueries q) {
+        Markup alerts = AlertsSection.render(Alerts.recent(q.dataSource(), q.schema(), AlertsSection.PAGE_ALERTS));
+        return new StatusPage.Parts(page.head(), page.sections(), alerts + page.tail());
     }
 
     private static Response fault(HttpExchange exchange, Throwable e) {

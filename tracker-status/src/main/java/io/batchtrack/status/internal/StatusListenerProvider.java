@@ -1,11 +1,13 @@
 package io.batchtrack.status.internal;
 
+import io.batchtrack.alerts.AlertWatcher;
 import io.batchtrack.config.TrackerConfig;
 import io.batchtrack.internal.Log;
 import io.batchtrack.jdbi.PostgresRunStore;
 import io.batchtrack.spi.RunListener;
 import io.batchtrack.spi.RunListenerProvider;
 import io.batchtrack.spi.RunStore;
+import io.batchtrack.status.AlertSending;
 import io.batchtrack.status.StatusServer;
 import io.batchtrack.status.StatusSettings;
 import java.util.Optional;
@@ -32,23 +34,38 @@ public final class StatusListenerProvider implements RunListenerProvider {
                 return RunListener.NONE;
             }
             Optional<StatusServer> server = settings.start(postgres::queries);
-            return server.<RunListener>map(ServerListener::new).orElse(RunListener.NONE);
+            return server.<RunListener>map(s -> new ServerListener(s, alerts(config, postgres))).orElse(RunListener.NONE);
         } catch (RuntimeException e) {
             Log.warn("batchtrack could not serve its status page: " + Log.describe(e) + "; the batch runs on");
             return RunListener.NONE;
         }
     }
 
-    /** Holds the server for the engine; the engine's close stops it. */
+    /** The server's alert watcher, when a channel is configured; a bad alert key is logged and the page served. */
+    private static AlertWatcher alerts(TrackerConfig config, PostgresRunStore postgres) {
+        try {
+            return AlertSending.startIfConfigured(config, postgres::queries).orElse(null);
+        } catch (RuntimeException e) {
+            Log.warn("batchtrack sends no alerts from this status server: " + Log.describe(e) + "; the batch runs on");
+            return null;
+        }
+    }
+
+    /** Holds the server (and its alert watcher) for the engine; the engine's close stops them. */
     private static final class ServerListener implements RunListener {
         private final StatusServer server;
+        private final AlertWatcher alerts; // null: no channel
 
-        ServerListener(StatusServer server) {
+        ServerListener(StatusServer server, AlertWatcher alerts) {
             this.server = server;
+            this.alerts = alerts;
         }
 
         @Override
         public void close() {
+            if (alerts != null) {
+                alerts.close();
+            }
             server.close();
         }
 
