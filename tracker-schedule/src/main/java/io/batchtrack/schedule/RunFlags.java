@@ -1,0 +1,136 @@
+package io.batchtrack.schedule;
+
+import io.batchtrack.RunStatus;
+import io.batchtrack.jdbi.BatchRun;
+import io.batchtrack.schedule.internal.AnomalyRows;
+import io.batchtrack.schedule.internal.AnomalyRule;
+import io.batchtrack.schedule.internal.ExpectationRows;
+import io.batchtrack.schedule.internal.RunRows;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * What the runs a reader is shown say beyond their status (issue 14, items 3 and 5): whether a
+ * running run is {@linkplain OverdueRun overdue}, and a finished run's {@linkplain Anomaly anomalies}.
+ * Computed when the runs are read (the status server's endpoints and page), from the database, in a
+ * bounded number of statements however many runs there are: never on the batch's path, so recording a
+ * run costs what it did.
+ *
+ * <p>Anomalies are judged for finished runs (success, partial, failed); a skipped run did no work.
+ * The baseline is the last {@link #WINDOW} successful runs of the same type and mode that started
+ * before the run (at least {@link #MIN_SAMPLES}).
+ */
+public final class RunFlags {
+    public static final int WINDOW = AnomalyRule.WINDOW;
+    public static final int MIN_SAMPLES = AnomalyRule.MIN_SAMPLES;
+    /** The default {@code k} of {@code anomaly.factor}. */
+    public static final double DEFAULT_FACTOR = AnomalyRule.DEFAULT_FACTOR;
+    /** The rule {@code anomaly.factor} must keep. */
+    public static final String FACTOR_RULE = "a number more than 1 and at most 1000 (for example 3 or 2.5)";
+
+    /** One run's flags. */
+    public record Flags(boolean overdue, List<Anomaly> anomalies) {
+        public static final Flags NONE = new Flags(false, List.of());
+
+        public Flags {
+            anomalies = List.copyOf(anomalies);
+        }
+    }
+
+    private final DataSource dataSource;
+    private final ExpectationRows expectations;
+    private final RunRows runs;
+    private final AnomalyRows baselines;
+    private final double factor;
+
+    private RunFlags(DataSource dataSource, String quotedSchema, double factor) {
+        this.dataSource = dataSource;
+        this.expectations = new ExpectationRows(quotedSchema);
+        this.runs = new RunRows(dataSource, quotedSchema);
+        this.baselines = new AnomalyRows(dataSource, quotedSchema);
+        this.factor = factor;
+    }
+
+    /**
+     * @param factor {@code k}: a value outside [median ÷ k, median × k] is an anomaly
+     * @throws IllegalArgumentException if the factor breaks {@link #FACTOR_RULE} or the schema name its rule
+     */
+    public static RunFlags create(DataSource dataSource, String schema, double factor) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        return new RunFlags(dataSource, "\"" + io.batchtrack.jdbi.BatchtrackSchema.requireValidName(schema) + "\"",
+                requireFactor(factor));
+    }
+
+    /** @throws IllegalArgumentException naming the value and {@link #FACTOR_RULE} */
+    public static double requireFactor(double factor) {
+        if (!(factor > 1 && factor <= 1000)) {
+            throw new IllegalArgumentException("anomaly factor " + factor + " is not " + FACTOR_RULE);
+        }
+        return factor;
+    }
+
+    /**
+     * The flags of each run, by id, at the moment {@code clock} gives; runs with neither flag map to
+     * {@link Flags#NONE}. At most three statements when any run is running, one otherwise.
+     */
+    public Map<UUID, Flags> of(List<BatchRun> shown, Clock clock) {
+        Map<UUID, Flags> flags = new LinkedHashMap<>();
+        List<UUID> finished = new ArrayList<>();
+        List<ObservedRun> running = new ArrayList<>();
+        for (BatchRun r : shown) {
+            flags.put(r.id(), Flags.NONE);
+            if (r.status() == RunStatus.RUNNING) {
+                running.add(new ObservedRun(r.id(), r.batchType(), r.batchMode(), r.status(), r.startedAt(), null));
+            } else if (r.status() != RunStatus.SKIPPED) {
+                finished.add(r.id());
+            }
+        }
+        Map<UUID, Boolean> overdue = new HashMap<>();
+        if (!running.isEmpty()) {
+            List<Expectation> declared = withConnection(expectations::list);
+            for (OverdueRun o : new ScheduleEvaluator(runs, clock).overdue(declared, running)) {
+                overdue.put(o.run().id(), true);
+            }
+        }
+        Map<UUID, AnomalyRows.Baseline> base = baselines.baselines(finished);
+        for (BatchRun r : shown) {
+            AnomalyRows.Baseline b = base.get(r.id());
+            List<Anomaly> anomalies = b == null ? List.of()
+                    : AnomalyRule.anomalies(values(r), b.medians(), b.samples(), factor);
+            boolean late = overdue.containsKey(r.id());
+            if (late || !anomalies.isEmpty()) {
+                flags.put(r.id(), new Flags(late, anomalies));
+            }
+        }
+        return flags;
+    }
+
+    private static Map<String, Long> values(BatchRun r) {
+        Map<String, Long> values = new LinkedHashMap<>();
+        for (String v : AnomalyRows.VALUES) {
+            values.put(v, v.equals(Anomaly.DURATION) ? r.durationMs() : r.metric(v));
+        }
+        return values;
+    }
+
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T withConnection(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("batchtrack could not read batch_expectations: " + e.getMessage(), e);
+        }
+    }
+}
