@@ -14,6 +14,7 @@ import io.batchtrack.jdbi.BatchTypeSummary;
 import io.batchtrack.jdbi.DataReadiness;
 import io.batchtrack.jdbi.RunExcerpt;
 import io.batchtrack.jdbi.RunFilter;
+import io.batchtrack.schedule.RunFlags;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +56,7 @@ public final class StatusHandler implements HttpHandler {
     private final TokenCheck token; // null: no token configured
     private final HostCheck host; // null: the token guards the server
     private final long maxResponseBytes;
+    private final double anomalyFactor;
 
     /**
      * @param queries the query API, asked for on each request (the caller memoizes)
@@ -62,14 +64,16 @@ public final class StatusHandler implements HttpHandler {
      * @param host the Host header check, or null (a server with a token)
      * @param maxResponseBytes the most a response body may hold; lists and the page stop short of it
      *     and say so
+     * @param anomalyFactor {@code k} of the runs' anomalies ({@link RunFlags})
      */
     public StatusHandler(Supplier<BatchRunQueries> queries, Clock clock, TokenCheck token, HostCheck host,
-            long maxResponseBytes) {
+            long maxResponseBytes, double anomalyFactor) {
         this.queries = queries;
         this.clock = clock;
         this.token = token;
         this.host = host;
         this.maxResponseBytes = maxResponseBytes;
+        this.anomalyFactor = RunFlags.requireFactor(anomalyFactor);
     }
 
     @Override
@@ -133,7 +137,7 @@ public final class StatusHandler implements HttpHandler {
     private Response latest(QueryParams params) {
         String batchType = params.name("batch_type");
         Optional<BatchRun> run = batchType == null ? queries.get().latest() : queries.get().latest(batchType);
-        return run.map(r -> Response.json(200, StatusJson.run(r))).orElseGet(() -> Response.json(404,
+        return run.map(r -> Response.json(200, StatusJson.run(r, flags(r)))).orElseGet(() -> Response.json(404,
                 StatusJson.error("not_found", null, batchType == null ? "no batch run is recorded yet"
                         : "no run of batch type '" + batchType + "' is recorded")));
     }
@@ -162,14 +166,25 @@ public final class StatusHandler implements HttpHandler {
             filter = filter.seasonType(seasonType);
         }
         List<RunExcerpt> runs = queries.get().historyExcerpts(filter); // read before the status line is sent
+        Map<UUID, RunFlags.Flags> flags = flags(runs.stream().map(RunExcerpt::run).toList());
         int shownLimit = filter.limit();
-        return Response.streamed(200, JSON, out -> StatusJson.runs(out, runs, shownLimit));
+        return Response.streamed(200, JSON, out -> StatusJson.runs(out, runs, shownLimit, flags));
+    }
+
+    /** Overdue and anomalies of the runs shown: read with them, never on the batch's path. */
+    private Map<UUID, RunFlags.Flags> flags(List<BatchRun> runs) {
+        BatchRunQueries q = queries.get();
+        return RunFlags.create(q.dataSource(), q.schema(), anomalyFactor).of(runs, clock);
+    }
+
+    private RunFlags.Flags flags(BatchRun run) {
+        return flags(List.of(run)).getOrDefault(run.id(), RunFlags.Flags.NONE);
     }
 
     /** {@code /batch-runs/{id}}: one run, whole: every warning, the whole message and stack. */
     private Response run(String segment) {
         UUID id = RunIds.parse(segment);
-        return queries.get().run(id).map(r -> Response.json(200, StatusJson.run(r))).orElseGet(() -> Response.json(404,
+        return queries.get().run(id).map(r -> Response.json(200, StatusJson.run(r, flags(r)))).orElseGet(() -> Response.json(404,
                 StatusJson.error("not_found", null, "no batch run with id " + id + " is recorded")));
     }
 
