@@ -1,6 +1,5 @@
 package io.batchtrack.schedule;
 
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -34,7 +33,21 @@ public record Anomaly(String what, long value, double median, double factor) {
         if (Double.isInfinite(factor)) {
             return what + " " + value + " where the median is 0";
         }
-        return what + " " + value + " is " + number(factor) + " x the median " + number(median);
+        return what + " " + value + " is " + number(roundedFactor()) + " x the median " + number(median);
+    }
+
+    /**
+     * The factor as it is shown: two decimals from 1 up ({@code 4.17}), two significant digits below
+     * ({@code 0.13}, {@code 0.0033}), so that a steep fall does not read as 0.
+     */
+    public double roundedFactor() {
+        if (Double.isInfinite(factor) || factor == 0) {
+            return factor;
+        }
+        if (factor >= 1) {
+            return Math.round(factor * 100) / 100.0;
+        }
+        return new java.math.BigDecimal(factor).round(new java.math.MathContext(2)).doubleValue();
     }
 
     /** {@code 16}, {@code 12.5}, {@code 0.13}: as few digits as say it. */
@@ -42,7 +55,7 @@ public record Anomaly(String what, long value, double median, double factor) {
         if (d == Math.rint(d) && Math.abs(d) < 1e15) {
             return Long.toString((long) d);
         }
-        String s = String.format(Locale.ROOT, Math.abs(d) >= 10 ? "%.1f" : "%.2f", d);
-        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+        return java.math.BigDecimal.valueOf(Math.abs(d) >= 1 ? Math.round(d * 100) / 100.0 : d).stripTrailingZeros()
+                .toPlainString();
     }
 }

@@ -10,11 +10,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -80,33 +81,46 @@ public final class RunFlags {
 
     /**
      * The flags of each run, by id, at the moment {@code clock} gives; runs with neither flag map to
-     * {@link Flags#NONE}. At most three statements when any run is running, one otherwise.
+     * {@link Flags#NONE}. One statement for the anomalies, and when any run is running, one for the
+     * expectations and one per running type and mode without a maximum duration.
      */
     public Map<UUID, Flags> of(List<BatchRun> shown, Clock clock) {
-        Map<UUID, Flags> flags = new LinkedHashMap<>();
-        List<UUID> finished = new ArrayList<>();
         List<ObservedRun> running = new ArrayList<>();
         for (BatchRun r : shown) {
-            flags.put(r.id(), Flags.NONE);
             if (r.status() == RunStatus.RUNNING) {
                 running.add(new ObservedRun(r.id(), r.batchType(), r.batchMode(), r.status(), r.startedAt(), null));
-            } else if (r.status() != RunStatus.SKIPPED) {
+            }
+        }
+        List<OverdueRun> overdue = running.isEmpty() ? List.of()
+                : new ScheduleEvaluator(runs, clock).overdue(withConnection(expectations::list), running);
+        return of(shown, overdue);
+    }
+
+    /**
+     * Like {@link #of(List, Clock)}, with the overdue runs of an evaluation already made (the page
+     * evaluates the schedules anyway): one statement, for the anomalies.
+     */
+    public Map<UUID, Flags> of(List<BatchRun> shown, ScheduleReport report) {
+        return of(shown, report.overdue());
+    }
+
+    private Map<UUID, Flags> of(List<BatchRun> shown, List<OverdueRun> overdueRuns) {
+        Map<UUID, Flags> flags = new LinkedHashMap<>();
+        List<UUID> finished = new ArrayList<>();
+        for (BatchRun r : shown) {
+            flags.put(r.id(), Flags.NONE);
+            if (r.status() != RunStatus.RUNNING && r.status() != RunStatus.SKIPPED) {
                 finished.add(r.id());
             }
         }
-        Map<UUID, Boolean> overdue = new HashMap<>();
-        if (!running.isEmpty()) {
-            List<Expectation> declared = withConnection(expectations::list);
-            for (OverdueRun o : new ScheduleEvaluator(runs, clock).overdue(declared, running)) {
-                overdue.put(o.run().id(), true);
-            }
-        }
+        Set<UUID> overdue = new HashSet<>();
+        overdueRuns.forEach(o -> overdue.add(o.run().id()));
         Map<UUID, AnomalyRows.Baseline> base = baselines.baselines(finished);
         for (BatchRun r : shown) {
             AnomalyRows.Baseline b = base.get(r.id());
             List<Anomaly> anomalies = b == null ? List.of()
                     : AnomalyRule.anomalies(values(r), b.medians(), b.samples(), factor);
-            boolean late = overdue.containsKey(r.id());
+            boolean late = r.status() == RunStatus.RUNNING && overdue.contains(r.id());
             if (late || !anomalies.isEmpty()) {
                 flags.put(r.id(), new Flags(late, anomalies));
             }

@@ -15,12 +15,15 @@ import io.batchtrack.jdbi.DataReadiness;
 import io.batchtrack.jdbi.RunExcerpt;
 import io.batchtrack.jdbi.RunFilter;
 import io.batchtrack.schedule.RunFlags;
+import io.batchtrack.schedule.ScheduleReport;
+import io.batchtrack.schedule.Schedules;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -221,8 +224,12 @@ public final class StatusHandler implements HttpHandler {
         for (BatchTypeSummary s : summaries.subList(0, Math.min(PAGE_MAX_TYPES, summaries.size()))) {
             recent.put(s.batchType(), q.historyExcerpts(RunFilter.newest(PAGE_RUNS_PER_TYPE).batchType(s.batchType())));
         }
+        List<BatchRun> shown = new ArrayList<>();
+        recent.values().forEach(runs -> runs.forEach(r -> shown.add(r.run())));
+        ScheduleReport schedules = Schedules.create(q.dataSource(), q.schema()).evaluate(clock);
+        Map<UUID, RunFlags.Flags> flags = RunFlags.create(q.dataSource(), q.schema(), anomalyFactor).of(shown, schedules);
         StatusPage.Parts page = StatusPage.render(now, week, readiness, summaries, recent, PAGE_WINDOW,
-                q.losses(PAGE_LOSSES));
+                q.losses(PAGE_LOSSES), schedules.expectations(), flags);
         Response r = Response.streamed(200, HTML, page::write);
         r.headers.put("Content-Security-Policy", List.of(PAGE_CSP));
         return r;

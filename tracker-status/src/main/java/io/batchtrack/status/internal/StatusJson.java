@@ -90,7 +90,7 @@ public final class StatusJson {
 
     /**
      * Reopens a run's object and adds {@code "overdue": true|false} and {@code "anomalies": [{"what",
-     * "value", "median", "factor"}]} (factor rounded to two decimals; null when the median is 0).
+     * "value", "median", "factor"}]} ({@link Anomaly#roundedFactor}; null when the median is 0).
      */
     private static StringBuilder flagged(StringBuilder b, RunFlags.Flags flags) {
         b.setLength(b.length() - 1);
@@ -103,8 +103,7 @@ public final class StatusJson {
             Json.string(b, a.what());
             next(b, "value").append(a.value());
             next(b, "median").append(a.median());
-            next(b, "factor").append(Double.isInfinite(a.factor()) ? "null"
-                    : Double.toString(Math.round(a.factor() * 100) / 100.0));
+            next(b, "factor").append(Double.isInfinite(a.factor()) ? "null" : Double.toString(a.roundedFactor()));
             b.append('}');
         }
         return b.append("]}");
