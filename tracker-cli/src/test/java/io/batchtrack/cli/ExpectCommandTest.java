@@ -43,6 +43,13 @@ class ExpectCommandTest {
         assertThat(lines.get(2)).startsWith("roster_refresh        0 4 * * *  UTC               0s");
         assertThat(lines.get(3)).startsWith("weekly_update   full  0 6 * * 2  America/New_York  2h     1h            operator");
         assertThat(lines.get(4)).isEqualTo("(2 rows)");
+        assertThat(lines.get(0)).endsWith("next_due             last_due_slot");
+        assertThat(lines.get(2)).as("declared just now: no slot is due yet").doesNotContain("missed");
+
+        f.execute("UPDATE batch_expectations SET declared_at = now() - interval '3 days' WHERE batch_type = 'roster_refresh'");
+        assertThat(cli.run("expect", "--list")).as(cli.err()).isZero();
+        assertThat(cli.out().lines().toList().get(2)).as("the newest slot past its due time, as check judges it")
+                .matches("roster_refresh .* missed, \\d{4} (preseason |postseason )?week \\d+");
 
         assertThat(cli.run("expect", "--remove", "weekly_update", "--mode", "full")).isZero();
         assertThat(cli.out()).contains(": removed the expectation of weekly_update/full");

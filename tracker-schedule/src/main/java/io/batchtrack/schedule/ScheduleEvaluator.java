@@ -1,5 +1,6 @@
 package io.batchtrack.schedule;
 
+import io.batchtrack.RunStatus;
 import io.batchtrack.schedule.internal.CronSchedule;
 import io.batchtrack.schedule.internal.OverdueRule;
 import io.batchtrack.schedule.internal.SlotRules;
@@ -45,7 +46,15 @@ public final class ScheduleEvaluator {
         for (Expectation e : expectations) {
             statuses.add(status(e, now));
         }
-        return new ScheduleReport(now, statuses, overdue(expectations, now));
+        return new ScheduleReport(now, statuses, overdue(expectations, history.running(), now));
+    }
+
+    /**
+     * Which of {@code running} are overdue at the clock's moment, by the same rule as
+     * {@link #evaluate}: the runs a caller already holds (a page of history), without the slots.
+     */
+    public List<OverdueRun> overdue(List<Expectation> expectations, List<ObservedRun> running) {
+        return overdue(expectations, running, clock.instant());
     }
 
     private ExpectationStatus status(Expectation e, Instant now) {
@@ -93,10 +102,13 @@ public final class ScheduleEvaluator {
         return due;
     }
 
-    private List<OverdueRun> overdue(List<Expectation> expectations, Instant now) {
+    private List<OverdueRun> overdue(List<Expectation> expectations, List<ObservedRun> running, Instant now) {
         List<OverdueRun> overdue = new ArrayList<>();
         Map<String, Duration> percentileLimits = new HashMap<>();
-        for (ObservedRun run : history.running()) {
+        for (ObservedRun run : running) {
+            if (run.status() != RunStatus.RUNNING) {
+                continue;
+            }
             Duration runningFor = Duration.between(run.startedAt(), now);
             Expectation e = expectationOf(expectations, run);
             Duration limit;

@@ -59,6 +59,32 @@ class DaylightSavingTest {
     }
 
     @Test
+    void onBothChangeDaysARunAtTheOccurrenceSatisfiesItsSlotAndTheGraceIsElapsedTime() {
+        ListHistory history = new ListHistory();
+        Expectation spring = Expectation.declare("roster_refresh", null, "30 2 * * *", null, Duration.ofMinutes(30),
+                null, DECLARED);
+        Instant gapEnd = Instant.parse("2026-03-08T07:00:00Z"); // 03:00 EDT, for 02:30 that did not exist
+        ObservedRun onTime = history.add("roster_refresh", null, io.batchtrack.RunStatus.SUCCESS, gapEnd.plusSeconds(5),
+                gapEnd.plusSeconds(29 * 60));
+        Expectation autumn = Expectation.declare("weekly_update", null, "30 1 * * *", null, Duration.ofMinutes(30),
+                null, DECLARED);
+        Instant firstOneThirty = Instant.parse("2026-11-01T05:30:00Z"); // 01:30 EDT
+        // the wall clock reads 01:10 EST when it completes: 70 minutes of elapsed time, past the 30 minutes' grace
+        ObservedRun late = history.add("weekly_update", null, io.batchtrack.RunStatus.SUCCESS,
+                firstOneThirty.plusSeconds(5), Instant.parse("2026-11-01T06:40:00Z"));
+
+        Slot springSlot = new ScheduleEvaluator(history, Clock.fixed(Instant.parse("2026-03-08T08:00:00Z"),
+                ZoneOffset.UTC)).evaluate(List.of(spring)).expectations().get(0).slots().get(0);
+        Slot autumnSlot = new ScheduleEvaluator(history, Clock.fixed(Instant.parse("2026-11-01T07:00:00Z"),
+                ZoneOffset.UTC)).evaluate(List.of(autumn)).expectations().get(0).slots().get(0);
+
+        assertThat(springSlot).extracting(Slot::occurrence, Slot::due, Slot::state, Slot::runId)
+                .containsExactly(gapEnd, gapEnd.plusSeconds(1_800), SlotState.OK, onTime.id());
+        assertThat(autumnSlot).extracting(Slot::occurrence, Slot::due, Slot::state, Slot::runId)
+                .containsExactly(firstOneThirty, firstOneThirty.plusSeconds(1_800), SlotState.LATE, late.id());
+    }
+
+    @Test
     void theNextDueTimeAcrossTheSpringGap() {
         Expectation e = Expectation.declare("roster_refresh", null, "30 2 * * *", null, Duration.ZERO, null, DECLARED);
         ExpectationStatus status = new ScheduleEvaluator(new ListHistory(),

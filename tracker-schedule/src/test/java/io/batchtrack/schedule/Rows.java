@@ -46,6 +46,14 @@ final class Rows {
         return id;
     }
 
+    /** A finished run of 2026 week 13 that took {@code durationMs}, with its games_processed and odds_synced. */
+    UUID finished(String type, String mode, String status, Instant started, long durationMs, long games, long odds) {
+        UUID id = run(type, mode, status, started, started.plusMillis(durationMs));
+        execute("UPDATE batch_runs SET games_processed = " + games + ", odds_synced = " + odds + " WHERE id = '" + id
+                + "'");
+        return id;
+    }
+
     void execute(String sql) {
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute(sql);

@@ -130,6 +130,18 @@ class SlotStatesTest {
     }
 
     @Test
+    void aSpooledRunThatItselfCompletedAfterTheDueTimeArrivesAsLateNotOk() {
+        Instant now = DUE.plusSeconds(6 * 3_600);
+        assertThat(latest(WEEKLY, now).state()).isEqualTo(SlotState.MISSED);
+
+        // started on time, but finished half an hour past the due time; the spool delivers it hours later
+        ObservedRun slow = history.add("weekly_update", "full", RunStatus.SUCCESS, TUESDAY.plusSeconds(30),
+                DUE.plusSeconds(1_800));
+
+        assertThat(latest(WEEKLY, now)).extracting(Slot::state, Slot::runId).containsExactly(SlotState.LATE, slow.id());
+    }
+
+    @Test
     void aTypeWithTwoModesHasASlotPerModeAndAModeOnlyCountsItsOwnRuns() {
         Expectation full = Expectation.declare("weekly_update", "full", "0 6 * * 2", null, Duration.ofHours(2), null,
                 DECLARED);

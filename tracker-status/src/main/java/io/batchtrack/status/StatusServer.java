@@ -3,6 +3,7 @@ package io.batchtrack.status;
 import com.sun.net.httpserver.HttpServer;
 import io.batchtrack.internal.Log;
 import io.batchtrack.jdbi.BatchRunQueries;
+import io.batchtrack.schedule.RunFlags;
 import io.batchtrack.status.internal.HostCheck;
 import io.batchtrack.status.internal.HttpServers;
 import io.batchtrack.status.internal.StatusHandler;
@@ -128,7 +129,7 @@ public final class StatusServer implements AutoCloseable {
         TokenCheck tokenCheck = options.token == null ? null : new TokenCheck(options.token);
         HostCheck hostCheck = options.token == null ? hostCheck(options, uri) : null;
         server.createContext("/", new StatusHandler(memoized, options.clock, tokenCheck, hostCheck,
-                options.maxResponseBytes));
+                options.maxResponseBytes, options.anomalyFactor));
         HttpServers.startAsDaemon(server, id);
         StatusServer status = new StatusServer(server, executor, uri, options.token != null);
         Log.info("batchtrack System Status page at " + status.uri
@@ -191,19 +192,37 @@ public final class StatusServer implements AutoCloseable {
         private final Clock clock;
         private final Set<String> allowedHosts;
         private final long maxResponseBytes;
+        private final double anomalyFactor;
 
         private Options(String bindAddress, int port, String token, Clock clock, Set<String> allowedHosts) {
-            this(bindAddress, port, token, clock, allowedHosts, DEFAULT_MAX_RESPONSE_BYTES);
+            this(bindAddress, port, token, clock, allowedHosts, DEFAULT_MAX_RESPONSE_BYTES, RunFlags.DEFAULT_FACTOR);
         }
 
         private Options(String bindAddress, int port, String token, Clock clock, Set<String> allowedHosts,
-                long maxResponseBytes) {
+                long maxResponseBytes, double anomalyFactor) {
             this.bindAddress = bindAddress;
             this.port = port;
             this.token = token;
             this.clock = clock;
             this.allowedHosts = allowedHosts;
             this.maxResponseBytes = maxResponseBytes;
+            this.anomalyFactor = anomalyFactor;
+        }
+
+        /**
+         * {@code k} of the runs' anomalies ({@code anomaly.factor}, default 3): a finished run's duration
+         * or standard counter outside [median ÷ k, median × k] of the last 20 successful runs of its
+         * type and mode is flagged in the endpoints and on the page.
+         *
+         * @throws IllegalArgumentException if it breaks {@link RunFlags#FACTOR_RULE}
+         */
+        public Options anomalyFactor(double k) {
+            return new Options(bindAddress, port, token, clock, allowedHosts, maxResponseBytes,
+                    RunFlags.requireFactor(k));
+        }
+
+        public double anomalyFactor() {
+            return anomalyFactor;
         }
 
         /**
@@ -216,7 +235,7 @@ public final class StatusServer implements AutoCloseable {
                 throw new IllegalArgumentException("the response limit " + bytes + " bytes is outside "
                         + MIN_MAX_RESPONSE_BYTES + ".." + (1L << 30));
             }
-            return new Options(bindAddress, port, token, clock, allowedHosts, bytes);
+            return new Options(bindAddress, port, token, clock, allowedHosts, bytes, anomalyFactor);
         }
 
         public long maxResponseBytes() {
@@ -234,7 +253,7 @@ public final class StatusServer implements AutoCloseable {
             if (address.isBlank()) {
                 throw new IllegalArgumentException("bind address must not be blank");
             }
-            return new Options(address.strip(), port, token, clock, allowedHosts, maxResponseBytes);
+            return new Options(address.strip(), port, token, clock, allowedHosts, maxResponseBytes, anomalyFactor);
         }
 
         /** 0..65535; 0 picks a free port ({@link StatusServer#uri()} tells which). */
@@ -242,7 +261,7 @@ public final class StatusServer implements AutoCloseable {
             if (listenPort < 0 || listenPort > 65_535) {
                 throw new IllegalArgumentException("port " + listenPort + " is outside 0..65535");
             }
-            return new Options(bindAddress, listenPort, token, clock, allowedHosts, maxResponseBytes);
+            return new Options(bindAddress, listenPort, token, clock, allowedHosts, maxResponseBytes, anomalyFactor);
         }
 
         /**
@@ -265,13 +284,14 @@ public final class StatusServer implements AutoCloseable {
                             + " character " + (i + 1) + " is not one");
                 }
             }
-            return new Options(bindAddress, port, bearerToken, clock, allowedHosts, maxResponseBytes);
+            return new Options(bindAddress, port, bearerToken, clock, allowedHosts, maxResponseBytes,
+                    anomalyFactor);
         }
 
         /** The clock of "now": the current NFL week, the page's "Generated at" and running times. */
         public Options clock(Clock newClock) {
             return new Options(bindAddress, port, token, Objects.requireNonNull(newClock, "clock"), allowedHosts,
-                    maxResponseBytes);
+                    maxResponseBytes, anomalyFactor);
         }
 
         /**
@@ -287,7 +307,7 @@ public final class StatusServer implements AutoCloseable {
             for (String name : Objects.requireNonNull(names, "allowed hosts")) {
                 checked.add(HostCheck.requireHostName(Objects.requireNonNull(name, "allowed host")));
             }
-            return new Options(bindAddress, port, token, clock, Set.copyOf(checked), maxResponseBytes);
+            return new Options(bindAddress, port, token, clock, Set.copyOf(checked), maxResponseBytes, anomalyFactor);
         }
 
         /** The names given to {@link #allowedHosts}. */

@@ -3,6 +3,7 @@ package io.batchtrack.status;
 import io.batchtrack.config.ConfigException;
 import io.batchtrack.config.TrackerConfig;
 import io.batchtrack.jdbi.BatchRunQueries;
+import io.batchtrack.schedule.RunFlags;
 import io.batchtrack.status.internal.HttpServers;
 import java.net.InetAddress;
 import java.util.Objects;
@@ -11,8 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * The status server's settings, read from configuration: the one place where {@code status.port},
- * {@code status.bind}, {@code status.allowed-hosts}, {@code status.max-response-kb}, {@code status.token} and
- * {@code status.token-file}
+ * {@code status.bind}, {@code status.allowed-hosts}, {@code status.max-response-kb}, {@code status.token},
+ * {@code status.token-file} and {@code anomaly.factor}
  * are read, defaulted and checked. Every door that starts a server from configuration goes through it: the engine's
  * listener (the agent, {@code BatchTracking.fromConfig}, the aspect) and {@code batchtrack serve}.
  * Immutable; the token is never part of {@link #toString()}.
@@ -69,6 +70,7 @@ public final class StatusSettings {
         options = options.maxResponseBytes(1024L * config.getInt("status.max-response-kb",
                 (int) (StatusServer.DEFAULT_MAX_RESPONSE_BYTES / 1024), (int) (StatusServer.MIN_MAX_RESPONSE_BYTES / 1024),
                 1 << 20));
+        options = options.anomalyFactor(anomalyFactor(config));
         String token = config.secret("status.token").map(String::strip).orElse(null);
         if (token != null) {
             try {
@@ -81,6 +83,19 @@ public final class StatusSettings {
                     + " loopback address: set the environment variable " + TOKEN_VARIABLE + " or status.token-file");
         }
         return new StatusSettings(options);
+    }
+
+    /** {@code anomaly.factor}: k of the runs' anomalies on the page and in the endpoints. */
+    private static double anomalyFactor(TrackerConfig config) {
+        String value = config.get("anomaly.factor").map(String::strip).orElse(null);
+        if (value == null || value.isEmpty()) {
+            return RunFlags.DEFAULT_FACTOR;
+        }
+        try {
+            return RunFlags.requireFactor(Double.parseDouble(value));
+        } catch (IllegalArgumentException e) { // NumberFormatException included
+            throw new ConfigException("anomaly.factor", "'" + value + "' is not " + RunFlags.FACTOR_RULE);
+        }
     }
 
     /** Whether {@code status.port} asks for a server. */

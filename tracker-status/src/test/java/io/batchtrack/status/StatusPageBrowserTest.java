@@ -6,10 +6,18 @@ import static io.batchtrack.status.TrackedRuns.ODDS_PARTIAL;
 import static io.batchtrack.status.TrackedRuns.WARNING;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.batchtrack.schedule.Expectation;
+import io.batchtrack.schedule.Schedules;
 import io.batchtrack.testsupport.PostgresDatabase;
 import io.batchtrack.testsupport.PostgresExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -30,9 +38,35 @@ class StatusPageBrowserTest {
     private static String dom; // rendered once, by the first test that runs
 
     @BeforeAll
-    static void recordRunsAndStart(PostgresDatabase db) {
+    static void recordRunsAndStart(PostgresDatabase db) throws SQLException {
         runs = TrackedRuns.record(db);
+        declareTheSeedsSchedules(db);
         server = StatusServer.start(runs.queries, StatusServer.Options.defaults().clock(TrackedRuns.SERVER_CLOCK));
+    }
+
+    /**
+     * Expectations declared on 2025-12-01 (issue 14): weekly_update/full Tuesdays 06:00 New York (its
+     * full runs came on Wednesday: late), prediction_generation Thursdays 10:00 with a 1 h maximum (the
+     * run left open two hours ago is overdue), roster_refresh daily 05:00 with five earlier runs of ten
+     * minutes each, which make the engine's roster run of a few seconds an anomaly.
+     */
+    private static void declareTheSeedsSchedules(PostgresDatabase db) throws SQLException {
+        Schedules schedules = Schedules.create(db.dataSource(), "public");
+        Instant declared = Instant.parse("2025-12-01T00:00:00Z");
+        schedules.declare(Expectation.declare("weekly_update", "full", "0 6 * * 2", null, Duration.ofHours(2), null,
+                declared));
+        schedules.declare(Expectation.declare("prediction_generation", null, "0 10 * * 4", null, Duration.ofHours(2),
+                Duration.ofHours(1), declared));
+        schedules.declare(Expectation.declare("roster_refresh", null, "0 5 * * *", null, Duration.ofMinutes(30), null,
+                declared));
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+            for (int day = 19; day <= 23; day++) {
+                st.execute("INSERT INTO batch_runs (batch_type, season_year, week, season_type, triggered_by, status,"
+                        + " started_at, completed_at, duration_ms) VALUES ('roster_refresh', 2025, 16, 'reg',"
+                        + " 'scheduler', 'success', '2025-12-" + day + "T10:00:05Z', '2025-12-" + day
+                        + "T10:10:05Z', 600000)");
+            }
+        }
     }
 
     /** Each test asks for the browser itself, so that a missing one shows as skipped tests with the reason. */
@@ -101,6 +135,49 @@ class StatusPageBrowserTest {
         assertThat(text(element("tr", "id=\"summary-roster_refresh\""))).contains("✓ success");
         assertThat(dom).contains("id=\"type-weekly_update\"", "id=\"type-prediction_generation\"",
                 "id=\"type-roster_refresh\"");
+    }
+
+    @Test
+    void theSchedulePanelShowsEachExpectationsLastSlotsAsColouredCellsWithStateAndPeriodOnHover() {
+        String roster = element("tr", "id=\"schedule-roster_refresh\"");
+        List<String> cells = cells(roster);
+
+        assertThat(text(element("section", "id=\"schedules\""))).startsWith("Expected schedules");
+        assertThat(cells).hasSize(10);
+        assertThat(cells.get(0)).contains("class=\"slot slot-missed\"").contains("title=\"2025 week 15: missed"
+                + " (occurrence 2025-12-15 10:00:00 UTC, due 2025-12-15 10:30:00 UTC)\"");
+        assertThat(cells.get(9)).contains("class=\"slot slot-ok\"").contains("title=\"2025 week 17: ok"
+                + " (occurrence 2025-12-24 10:00:00 UTC, due 2025-12-24 10:30:00 UTC)\"");
+        assertThat(cells.subList(4, 10)).allSatisfy(cell -> assertThat(cell).contains("slot-ok"));
+        assertThat(text(roster)).startsWith("roster_refresh0 5 * * * America/New_York, grace 30m")
+                .endsWith("2025-12-25 10:30:00 UTC");
+
+        String weekly = element("tr", "id=\"schedule-weekly_update-full\"");
+        assertThat(cells(weekly)).extracting(c -> c.replaceAll("(?s).*class=\"slot slot-([a-z]+)\".*", "$1"))
+                .containsExactly("missed", "missed", "missed", "late");
+        assertThat(text(weekly)).startsWith("weekly_update/full").endsWith("2025-12-30 13:00:00 UTC");
+    }
+
+    @Test
+    void theOverdueRunIsHighlightedAndTheAnomalousRunMarkedWithWhatAndByHowMuch() {
+        String running = element("tr", "id=\"run-" + runs.id(TrackedRuns.RUNNING) + "\"");
+        assertThat(running).contains("class=\"run run-running run-overdue\"");
+        assertThat(text(running)).startsWith("● running overdue");
+
+        String roster = element("tr", "id=\"run-" + runs.id(TrackedRuns.ROSTER) + "\"");
+        assertThat(text(roster)).startsWith("✓ success ⚑ 1 anomaly");
+        assertThat(text(elementAfter(roster, "tr"))).matches("Anomaly: duration_ms \\d+ is 0\\.00\\d+ x the median"
+                + " 600000");
+        assertThat(element("tr", "id=\"run-" + runs.id(TrackedRuns.FULL) + "\"")).doesNotContain("flag");
+    }
+
+    private static List<String> cells(String row) {
+        List<String> cells = new java.util.ArrayList<>();
+        Matcher m = Pattern.compile("<span class=\"slot [^\"]*\"[^>]*>[^<]*</span>").matcher(row);
+        while (m.find()) {
+            cells.add(m.group());
+        }
+        return cells;
     }
 
     /** The first {@code <tag ...attribute...>...</tag>} in the DOM (elements of one tag are not nested here). */

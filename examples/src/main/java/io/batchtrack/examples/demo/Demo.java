@@ -143,6 +143,10 @@ public final class Demo {
         try (Connection c = db.connect()) {
             AuditTables.print(c, db.trackerSchema(), out);
         }
+        if (agent != null && !ScheduleDemo.run(jvm, agent, db, out)) {
+            err.println("demo: the expected schedules did not end as planned (see above)");
+            asPlanned = false;
+        }
         return asPlanned ? 0 : 1;
     }
 

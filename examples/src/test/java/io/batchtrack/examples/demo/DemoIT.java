@@ -67,9 +67,19 @@ class DemoIT {
     }
 
     @Test
+    void theDemoDeclaresTheSeedsSchedulesAndShowsAnOkAndAMissedSlot() {
+        assertThat(output).contains("batchtrack expect weekly_update --mode full --cron \"0 6 * * 2\" --grace 2h",
+                "batchtrack expect prediction_generation --cron \"0 10 * * 4\" --grace 2h",
+                "batchtrack expect roster_refresh --cron \"0 5 * * *\" --grace 30m", "== batchtrack check");
+        assertThat(output).containsPattern("\\| weekly_update +full +0 6 \\* \\* 2 .* ok, \\d{4} ")
+                .containsPattern("\\| roster_refresh +0 5 \\* \\* \\* .* missed, \\d{4} ")
+                .containsPattern("\\| roster_refresh, \\d{4} .*: missed \\(occurrence ").contains("   exit status 1");
+    }
+
+    @Test
     void eachBatchEndedWithTheStatusTheSeedsRulesGiveIt() throws SQLException {
         List<List<Object>> runs = rows("SELECT batch_type, batch_mode, status, triggered_by, season_year, week,"
-                + " season_type, parent_run_id FROM batch_runs ORDER BY started_at");
+                + " season_type, parent_run_id FROM batch_runs WHERE triggered_by = 'demo' ORDER BY started_at"); // not the schedules' history
 
         assertThat(runs).containsExactly(
                 List.of("weekly_update", "full", "partial", "demo", 2024, 1, "reg", "-"),
@@ -82,7 +92,7 @@ class DemoIT {
     void theRowsCarryTheCountersWarningsAndFailureOfEachBatch() throws SQLException {
         List<List<Object>> runs = rows("SELECT games_processed, game_logs_added, odds_synced, predictions_generated,"
                 + " errors_encountered, jsonb_array_length(warnings), warnings ->> 0, error_type, error_message"
-                + " FROM batch_runs ORDER BY started_at");
+                + " FROM batch_runs WHERE triggered_by = 'demo' ORDER BY started_at"); // not the schedules' history
 
         assertThat(runs).extracting(r -> r.subList(0, 6)).containsExactly(
                 List.of(16L, 64L, 14L, 0L, 0L, 2),

@@ -4,6 +4,7 @@ import io.batchtrack.schedule.Expectation;
 import io.batchtrack.schedule.ExpectationStatus;
 import io.batchtrack.schedule.ScheduleReport;
 import io.batchtrack.schedule.Schedules;
+import io.batchtrack.schedule.Slot;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +25,7 @@ final class ExpectVerb {
     static final String REMOVE = "--remove";
 
     private static final List<String> COLUMNS = List.of("type", "mode", "cron", "zone", "grace", "max_duration",
-            "source", "declared_at", "next_due");
+            "source", "declared_at", "next_due", "last_due_slot");
 
     private ExpectVerb() {}
 
@@ -82,10 +83,17 @@ final class ExpectVerb {
             Expectation e = s.expectation();
             table.add(List.of(e.batchType(), e.mode() == null ? "" : e.mode(), e.cron(), e.zone(), text(e.grace()),
                     e.maxDuration() == null ? "" : text(e.maxDuration()), e.source(), Cells.time(e.declaredAt()),
-                    s.invalid() != null ? "(invalid: see batchtrack check)" : Cells.time(s.nextDue())));
+                    s.invalid() != null ? "(invalid: see batchtrack check)" : Cells.time(s.nextDue()),
+                    lastDue(s)));
         }
         table.print(in.out());
         return 0;
+    }
+
+    /** {@code missed, 2026 week 13}: the newest slot past its due time, the one {@code check} judges. */
+    private static String lastDue(ExpectationStatus s) {
+        Slot slot = s.latestDue();
+        return slot == null ? "" : slot.state().code() + ", " + ScheduleReport.describe(slot.period());
     }
 
     private static int remove(Invocation in, String type, String mode) {

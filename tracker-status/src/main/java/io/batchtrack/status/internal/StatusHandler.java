@@ -15,12 +15,16 @@ import io.batchtrack.jdbi.BatchTypeSummary;
 import io.batchtrack.jdbi.DataReadiness;
 import io.batchtrack.jdbi.RunExcerpt;
 import io.batchtrack.jdbi.RunFilter;
+import io.batchtrack.schedule.RunFlags;
+import io.batchtrack.schedule.ScheduleReport;
+import io.batchtrack.schedule.Schedules;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +61,7 @@ public final class StatusHandler implements HttpHandler {
     private final HostCheck host; // null: the token guards the server
     private final long maxResponseBytes;
     private final MetricsResource metrics;
+    private final double anomalyFactor;
 
     /**
      * @param queries the query API, asked for on each request (the caller memoizes)
@@ -64,15 +69,17 @@ public final class StatusHandler implements HttpHandler {
      * @param host the Host header check, or null (a server with a token)
      * @param maxResponseBytes the most a response body may hold; lists and the page stop short of it
      *     and say so
+     * @param anomalyFactor {@code k} of the runs' anomalies ({@link RunFlags})
      */
     public StatusHandler(Supplier<BatchRunQueries> queries, Clock clock, TokenCheck token, HostCheck host,
-            long maxResponseBytes) {
+            long maxResponseBytes, double anomalyFactor) {
         this.queries = queries;
         this.clock = clock;
         this.token = token;
         this.host = host;
         this.maxResponseBytes = maxResponseBytes;
         this.metrics = new MetricsResource(clock);
+        this.anomalyFactor = RunFlags.requireFactor(anomalyFactor);
     }
 
     @Override
@@ -137,7 +144,7 @@ public final class StatusHandler implements HttpHandler {
     private Response latest(QueryParams params) {
         String batchType = params.name("batch_type");
         Optional<BatchRun> run = batchType == null ? queries.get().latest() : queries.get().latest(batchType);
-        return run.map(r -> Response.json(200, StatusJson.run(r))).orElseGet(() -> Response.json(404,
+        return run.map(r -> Response.json(200, StatusJson.run(r, flags(r)))).orElseGet(() -> Response.json(404,
                 StatusJson.error("not_found", null, batchType == null ? "no batch run is recorded yet"
                         : "no run of batch type '" + batchType + "' is recorded")));
     }
@@ -166,14 +173,25 @@ public final class StatusHandler implements HttpHandler {
             filter = filter.seasonType(seasonType);
         }
         List<RunExcerpt> runs = queries.get().historyExcerpts(filter); // read before the status line is sent
+        Map<UUID, RunFlags.Flags> flags = flags(runs.stream().map(RunExcerpt::run).toList());
         int shownLimit = filter.limit();
-        return Response.streamed(200, JSON, out -> StatusJson.runs(out, runs, shownLimit));
+        return Response.streamed(200, JSON, out -> StatusJson.runs(out, runs, shownLimit, flags));
+    }
+
+    /** Overdue and anomalies of the runs shown: read with them, never on the batch's path. */
+    private Map<UUID, RunFlags.Flags> flags(List<BatchRun> runs) {
+        BatchRunQueries q = queries.get();
+        return RunFlags.create(q.dataSource(), q.schema(), anomalyFactor).of(runs, clock);
+    }
+
+    private RunFlags.Flags flags(BatchRun run) {
+        return flags(List.of(run)).getOrDefault(run.id(), RunFlags.Flags.NONE);
     }
 
     /** {@code /batch-runs/{id}}: one run, whole: every warning, the whole message and stack. */
     private Response run(String segment) {
         UUID id = RunIds.parse(segment);
-        return queries.get().run(id).map(r -> Response.json(200, StatusJson.run(r))).orElseGet(() -> Response.json(404,
+        return queries.get().run(id).map(r -> Response.json(200, StatusJson.run(r, flags(r)))).orElseGet(() -> Response.json(404,
                 StatusJson.error("not_found", null, "no batch run with id " + id + " is recorded")));
     }
 
@@ -210,8 +228,12 @@ public final class StatusHandler implements HttpHandler {
         for (BatchTypeSummary s : summaries.subList(0, Math.min(PAGE_MAX_TYPES, summaries.size()))) {
             recent.put(s.batchType(), q.historyExcerpts(RunFilter.newest(PAGE_RUNS_PER_TYPE).batchType(s.batchType())));
         }
+        List<BatchRun> shown = new ArrayList<>();
+        recent.values().forEach(runs -> runs.forEach(r -> shown.add(r.run())));
+        ScheduleReport schedules = Schedules.create(q.dataSource(), q.schema()).evaluate(clock);
+        Map<UUID, RunFlags.Flags> flags = RunFlags.create(q.dataSource(), q.schema(), anomalyFactor).of(shown, schedules);
         StatusPage.Parts page = StatusPage.render(now, week, readiness, summaries, recent, PAGE_WINDOW,
-                q.losses(PAGE_LOSSES));
+                q.losses(PAGE_LOSSES), schedules.expectations(), flags);
         page = withAlerts(page, q);
         Response r = Response.streamed(200, HTML, page::write);
         r.headers.put("Content-Security-Policy", List.of(PAGE_CSP));

@@ -5,6 +5,8 @@ import io.batchtrack.internal.Json;
 import io.batchtrack.jdbi.BatchRun;
 import io.batchtrack.jdbi.DataReadiness;
 import io.batchtrack.jdbi.RunExcerpt;
+import io.batchtrack.schedule.Anomaly;
+import io.batchtrack.schedule.RunFlags;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +23,11 @@ public final class StatusJson {
     /** One {@code batch_runs} row. */
     public static String run(BatchRun run) {
         return appendRun(new StringBuilder(1_024), run).toString();
+    }
+
+    /** One {@code batch_runs} row as the endpoints answer it: the columns, then {@code overdue} and {@code anomalies}. */
+    public static String run(BatchRun run, RunFlags.Flags flags) {
+        return flagged(appendRun(new StringBuilder(1_024), run), flags).toString();
     }
 
     /** {@code {"limit": n, "batch_runs": [...]}}, newest first. */
@@ -40,11 +47,12 @@ public final class StatusJson {
      * {@code {"limit": n, "batch_runs": [excerpts...]}}, newest first, written run by run; if the cap
      * is reached, the runs that fit and then {@code "truncated": {...}} saying how many were left out.
      */
-    public static void runs(CappedBody out, List<RunExcerpt> runs, int limit) throws IOException {
+    public static void runs(CappedBody out, List<RunExcerpt> runs, int limit, Map<UUID, RunFlags.Flags> flags)
+            throws IOException {
         out.write("{\"limit\":" + limit + ",\"batch_runs\":[");
         int shown = 0;
         for (RunExcerpt r : runs) {
-            if (!out.item((shown > 0 ? "," : "") + excerpt(r))) {
+            if (!out.item((shown > 0 ? "," : "") + excerpt(r, flags.getOrDefault(r.run().id(), RunFlags.Flags.NONE)))) {
                 break;
             }
             shown++;
@@ -64,9 +72,10 @@ public final class StatusJson {
     /**
      * A run as lists show it: the columns of {@code batch_runs}, with the error message and stack cut
      * (ending in "…" when cut) and the first warnings only, then {@code warnings_count},
-     * {@code error_message_length}, {@code error_stack_length} and {@code detail}, the run's own URL.
+     * {@code error_message_length}, {@code error_stack_length} and {@code detail}, the run's own URL,
+     * then the run's {@code overdue} and {@code anomalies}.
      */
-    public static String excerpt(RunExcerpt e) {
+    public static String excerpt(RunExcerpt e, RunFlags.Flags flags) {
         BatchRun r = e.run();
         BatchRun marked = e.errorMessageCut() || e.errorStackCut() ? withCutMarks(e) : r;
         StringBuilder b = appendRun(new StringBuilder(2_048), marked);
@@ -76,7 +85,28 @@ public final class StatusJson {
         next(b, "error_stack_length").append(e.errorStackLength());
         next(b, "detail");
         Json.string(b, "/api/admin/batch-runs/" + r.id());
-        return b.append('}').toString();
+        return flagged(b.append('}'), flags).toString();
+    }
+
+    /**
+     * Reopens a run's object and adds {@code "overdue": true|false} and {@code "anomalies": [{"what",
+     * "value", "median", "factor"}]} ({@link Anomaly#roundedFactor}; null when the median is 0).
+     */
+    private static StringBuilder flagged(StringBuilder b, RunFlags.Flags flags) {
+        b.setLength(b.length() - 1);
+        next(b, "overdue").append(flags.overdue());
+        next(b, "anomalies").append('[');
+        for (int i = 0; i < flags.anomalies().size(); i++) {
+            Anomaly a = flags.anomalies().get(i);
+            b.append(i == 0 ? "{" : ",{");
+            field(b, "what");
+            Json.string(b, a.what());
+            next(b, "value").append(a.value());
+            next(b, "median").append(a.median());
+            next(b, "factor").append(Double.isInfinite(a.factor()) ? "null" : Double.toString(a.roundedFactor()));
+            b.append('}');
+        }
+        return b.append("]}");
     }
 
     private static BatchRun withCutMarks(RunExcerpt e) {

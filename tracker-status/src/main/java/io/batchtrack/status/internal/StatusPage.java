@@ -8,6 +8,8 @@ import io.batchtrack.jdbi.BatchRun;
 import io.batchtrack.jdbi.BatchTypeSummary;
 import io.batchtrack.jdbi.DataReadiness;
 import io.batchtrack.jdbi.RunExcerpt;
+import io.batchtrack.schedule.ExpectationStatus;
+import io.batchtrack.schedule.RunFlags;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The System Status page: decides which fragment of {@code status-page.html} shows each value and
@@ -31,7 +34,7 @@ public final class StatusPage {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
     private static final Template PAGE = Template.load(StatusPage.class, "status-page.html");
-    private static final Markup CSS = new Markup(styleSheet());
+    private static final Markup CSS = new Markup(styleSheet() + "\n" + SchedulePanel.CSS);
 
     private StatusPage() {}
 
@@ -57,13 +60,25 @@ public final class StatusPage {
     public static Parts render(Instant generatedAt, Period week, DataReadiness readiness,
             List<BatchTypeSummary> summaries, Map<String, List<RunExcerpt>> recentRuns, int window,
             List<io.batchtrack.jdbi.LostRecords> losses) {
+        return render(generatedAt, week, readiness, summaries, recentRuns, window, losses, null, Map.of());
+    }
+
+    /**
+     * @param schedules the expectations' evaluation (issue 14), shown as the schedule panel; null: no panel
+     * @param flags the shown runs' overdue and anomaly flags, by run id (a run without one has none)
+     */
+    public static Parts render(Instant generatedAt, Period week, DataReadiness readiness,
+            List<BatchTypeSummary> summaries, Map<String, List<RunExcerpt>> recentRuns, int window,
+            List<io.batchtrack.jdbi.LostRecords> losses, List<ExpectationStatus> schedules,
+            Map<UUID, RunFlags.Flags> flags) {
         List<String> types = new ArrayList<>();
         for (Map.Entry<String, List<RunExcerpt>> e : recentRuns.entrySet()) {
-            types.add(batchType(e.getKey(), e.getValue(), generatedAt).toString());
+            types.add(batchType(e.getKey(), e.getValue(), generatedAt, flags).toString());
         }
         String page = fragment("page").render("css", CSS, "generatedAt", time(generatedAt), "losses", losses(losses),
-                "readiness", readiness(week, readiness), "summary", summaries(summaries, window),
-                "batchTypes", new Markup(SECTIONS)).toString();
+                "readiness", readiness(week, readiness),
+                "schedules", schedules == null ? Markup.EMPTY : SchedulePanel.render(schedules, StatusPage::time),
+                "summary", summaries(summaries, window), "batchTypes", new Markup(SECTIONS)).toString();
         int at = page.indexOf(SECTIONS);
         return new Parts(page.substring(0, at), types, page.substring(at + SECTIONS.length()));
     }
@@ -143,11 +158,12 @@ public final class StatusPage {
         return run == null ? fragment("never").render() : time(run.startedAt());
     }
 
-    private static Markup batchType(String type, List<RunExcerpt> runs, Instant now) {
+    private static Markup batchType(String type, List<RunExcerpt> runs, Instant now, Map<UUID, RunFlags.Flags> flags) {
         List<Markup> rows = new ArrayList<>();
         for (RunExcerpt r : runs) {
-            rows.add(run(r.run(), now));
-            Markup detail = detail(r);
+            RunFlags.Flags f = flags.getOrDefault(r.run().id(), RunFlags.Flags.NONE);
+            rows.add(run(r.run(), now, f));
+            Markup detail = detail(r, f);
             if (!detail.isEmpty()) {
                 rows.add(detail);
             }
@@ -156,7 +172,7 @@ public final class StatusPage {
                 "rows", Markup.concat(rows));
     }
 
-    private static Markup run(BatchRun r, Instant now) {
+    private static Markup run(BatchRun r, Instant now, RunFlags.Flags flags) {
         Object duration = "";
         if (r.durationMs() != null) {
             duration = duration(r.durationMs());
@@ -164,18 +180,20 @@ public final class StatusPage {
             duration = fragment("runningFor").render("duration",
                     duration(Duration.between(r.startedAt(), now).toMillis()));
         }
-        return fragment("run").render("code", r.status().code(), "id", r.id(), "status", status(r.status()),
+        return fragment("run").render("code", r.status().code(), "overdue", flags.overdue() ? " run-overdue" : "",
+                "id", r.id(), "status", status(r.status()), "flags", RunMarks.flags(flags),
                 "started", time(r.startedAt()), "duration", duration, "week", describe(r.period()),
                 "mode", r.batchMode() == null ? fragment("dash").render() : r.batchMode(),
                 "triggeredBy", r.triggeredBy(), "counters", counters(r));
     }
 
     /** The row under a run with its failure and warnings (the first few); empty when it has neither. */
-    private static Markup detail(RunExcerpt e) {
+    private static Markup detail(RunExcerpt e, RunFlags.Flags flags) {
         BatchRun r = e.run();
         boolean failed = r.errorType() != null || r.errorMessage() != null;
         boolean warned = !r.warnings().isEmpty() || r.warningsDropped() > 0;
-        if (!failed && !warned) {
+        Markup anomalies = RunMarks.anomalies(flags);
+        if (!failed && !warned && anomalies.isEmpty()) {
             return Markup.EMPTY;
         }
         Markup failure = Markup.EMPTY;
@@ -185,7 +203,7 @@ public final class StatusPage {
                     : fragment("failure").render("type", type, "message", r.errorMessage(),
                             "more", e.errorMessageCut() ? wholeRun(r, "…") : Markup.EMPTY);
         }
-        return fragment("detail").render("code", r.status().code(), "failure", failure,
+        return fragment("detail").render("code", r.status().code(), "anomalies", anomalies, "failure", failure,
                 "warnings", warned ? warnings(e) : Markup.EMPTY);
     }
 
@@ -239,6 +257,11 @@ public final class StatusPage {
         return fragment("status").render("code", status.code(), "symbol", symbol);
     }
 
+    /** {@code 2026-12-01 13:00:00 UTC}: a moment as the page writes it, as plain text. */
+    static String utc(Instant t) {
+        return TIME.format(t);
+    }
+
     private static Markup time(Instant t) {
         return t == null ? fragment("dash").render() : fragment("time").render("iso", t, "text", TIME.format(t));
     }
@@ -270,7 +293,7 @@ public final class StatusPage {
         }
     }
 
-    private static Template.Fragment fragment(String name) {
+    static Template.Fragment fragment(String name) {
         return PAGE.fragment(name);
     }
 
