@@ -33,7 +33,7 @@ public final class BatchtrackSchema {
     /** The rule a schema name must match; it is then used quoted. */
     public static final String SCHEMA_RULE = "[a-z_][a-z0-9_]{0,62}";
     /** Every version this code knows, oldest first; the last one is current. */
-    static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5");
+    static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6");
 
     private BatchtrackSchema() {}
 
