@@ -108,7 +108,8 @@ public final class StatusHandler implements HttpHandler {
             return Response.json(404, StatusJson.error("not_found", null, "no such resource; see "
                     + API + "batch-runs/latest, " + API + "batch-runs/history, " + API + "batch-runs/{id}, "
                     + API + "data-readiness/current, "
-                    + API + "data-readiness/{week}, " + API + "losses, " + API + "expectations or the page at /"));
+                    + API + "data-readiness/{week}, " + API + "losses, " + API + "expectations, "
+                    + API + "readiness-deadlines or the page at /"));
         }
         String method = exchange.getRequestMethod();
         if (!method.equals("GET") && !method.equals("HEAD")) {
@@ -126,6 +127,8 @@ public final class StatusHandler implements HttpHandler {
             case CURRENT_READINESS: return readiness(NflCalendar.current(clock));
             case LOSSES: return Response.json(200, StatusJson.losses(queries.get().losses(PAGE_LOSSES)));
             case EXPECTATIONS: return Response.json(200, ExpectationsResource.answer(queries.get(), clock, params));
+            case READINESS_DEADLINES:
+                return Response.json(200, ReadinessDeadlinesResource.answer(queries.get(), clock, params));
             default: return readiness(week(path.substring(Route.READINESS_PREFIX.length()), params));
         }
     }
@@ -277,7 +280,7 @@ public final class StatusHandler implements HttpHandler {
 
     /** The resources; anything else is a 404. */
     private enum Route {
-        PAGE, LATEST, HISTORY, RUN, CURRENT_READINESS, WEEK_READINESS, LOSSES, EXPECTATIONS;
+        PAGE, LATEST, HISTORY, RUN, CURRENT_READINESS, WEEK_READINESS, LOSSES, EXPECTATIONS, READINESS_DEADLINES;
 
         static final String READINESS_PREFIX = API + "data-readiness/";
         static final String RUN_PREFIX = API + "batch-runs/";
@@ -300,6 +303,8 @@ public final class StatusHandler implements HttpHandler {
                     return LOSSES;
                 case API + "expectations":
                     return EXPECTATIONS;
+                case API + "readiness-deadlines":
+                    return READINESS_DEADLINES;
                 default:
                     if (oneSegmentAfter(path, RUN_PREFIX)) {
                         return RUN;
