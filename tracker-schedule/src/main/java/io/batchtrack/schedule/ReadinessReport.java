@@ -21,6 +21,11 @@ public record ReadinessReport(java.time.Instant at, java.time.Instant from, java
         deadlines = List.copyOf(deadlines);
     }
 
+    /** How many weeks it covers (a week across a daylight-saving change is an hour more or less than 7 days). */
+    public int weeks() {
+        return (int) Math.round(java.time.Duration.between(from, to).toHours() / (7 * 24.0));
+    }
+
     /**
      * One line per problem: each deadline whose newest occurrence that has come is {@code late} (the
      * week's data is still not ready), and each row that cannot be evaluated. Empty when all is well.

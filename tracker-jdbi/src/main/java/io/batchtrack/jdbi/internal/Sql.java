@@ -181,7 +181,8 @@ public final class Sql {
                 + " ORDER BY reported_at DESC, host, pid, kind LIMIT :limit";
         runsByIds = "SELECT " + RUN_COLUMNS + " FROM " + runs + " r WHERE r.id = ANY (:ids)";
         readinessOfWeek = "SELECT season_year, week, season_type, schedule_complete, predictions_available,"
-                + " games_count, predictions_count, updated_at, last_run_id FROM " + readiness
+                + " games_count, predictions_count, updated_at, last_run_id, schedule_complete_at,"
+                + " predictions_available_at FROM " + readiness
                 + " WHERE season_year = :season_year AND week = :week AND season_type = :season_type";
         // the batch types, found by skipping through the index instead of scanning the table
         summaryCounts = "WITH RECURSIVE types(batch_type) AS ("

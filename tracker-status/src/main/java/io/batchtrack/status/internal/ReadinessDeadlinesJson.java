@@ -18,10 +18,10 @@ import java.util.List;
 final class ReadinessDeadlinesJson {
     private ReadinessDeadlinesJson() {}
 
-    static String of(ReadinessReport report, List<DeadlineStatus> deadlines, int weeks) {
+    static String of(ReadinessReport report, List<DeadlineStatus> deadlines) {
         StringBuilder b = new StringBuilder(1024).append("{\"generated_at\":");
         time(b, report.at());
-        b.append(",\"weeks\":").append(weeks).append(",\"from\":");
+        b.append(",\"weeks\":").append(report.weeks()).append(",\"from\":");
         time(b, report.from());
         b.append(",\"to\":");
         time(b, report.to());

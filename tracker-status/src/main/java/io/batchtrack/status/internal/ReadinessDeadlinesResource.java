@@ -37,6 +37,6 @@ final class ReadinessDeadlinesResource {
         ReadinessFlag only = flag;
         List<DeadlineStatus> shown = report.deadlines().stream()
                 .filter(s -> only == null || s.deadline().flag() == only).toList();
-        return ReadinessDeadlinesJson.of(report, shown, weeks == null ? DeadlineEvaluator.DEFAULT_WEEKS : weeks);
+        return ReadinessDeadlinesJson.of(report, shown);
     }
 }

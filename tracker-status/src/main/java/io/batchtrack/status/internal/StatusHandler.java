@@ -14,6 +14,7 @@ import io.batchtrack.jdbi.BatchTypeSummary;
 import io.batchtrack.jdbi.DataReadiness;
 import io.batchtrack.jdbi.RunExcerpt;
 import io.batchtrack.jdbi.RunFilter;
+import io.batchtrack.schedule.ReadinessDeadlines;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -210,7 +211,7 @@ public final class StatusHandler implements HttpHandler {
             recent.put(s.batchType(), q.historyExcerpts(RunFilter.newest(PAGE_RUNS_PER_TYPE).batchType(s.batchType())));
         }
         StatusPage.Parts page = StatusPage.render(now, week, readiness, summaries, recent, PAGE_WINDOW,
-                q.losses(PAGE_LOSSES));
+                q.losses(PAGE_LOSSES), ReadinessDeadlines.create(q.dataSource(), q.schema()).evaluate(clock));
         Response r = Response.streamed(200, HTML, page::write);
         r.headers.put("Content-Security-Policy", List.of(PAGE_CSP));
         return r;

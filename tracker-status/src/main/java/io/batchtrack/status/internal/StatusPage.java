@@ -57,12 +57,21 @@ public final class StatusPage {
     public static Parts render(Instant generatedAt, Period week, DataReadiness readiness,
             List<BatchTypeSummary> summaries, Map<String, List<RunExcerpt>> recentRuns, int window,
             List<io.batchtrack.jdbi.LostRecords> losses) {
+        return render(generatedAt, week, readiness, summaries, recentRuns, window, losses, null);
+    }
+
+    /** @param deadlines the readiness deadlines' evaluation, shown as a grid when any is declared; or null */
+    public static Parts render(Instant generatedAt, Period week, DataReadiness readiness,
+            List<BatchTypeSummary> summaries, Map<String, List<RunExcerpt>> recentRuns, int window,
+            List<io.batchtrack.jdbi.LostRecords> losses, io.batchtrack.schedule.ReadinessReport deadlines) {
         List<String> types = new ArrayList<>();
         for (Map.Entry<String, List<RunExcerpt>> e : recentRuns.entrySet()) {
             types.add(batchType(e.getKey(), e.getValue(), generatedAt).toString());
         }
         String page = fragment("page").render("css", CSS, "generatedAt", time(generatedAt), "losses", losses(losses),
-                "readiness", readiness(week, readiness), "summary", summaries(summaries, window),
+                "readiness", readiness(week, readiness),
+                "deadlines", deadlines == null ? Markup.EMPTY : ReadinessGrid.render(deadlines),
+                "summary", summaries(summaries, window),
                 "batchTypes", new Markup(SECTIONS)).toString();
         int at = page.indexOf(SECTIONS);
         return new Parts(page.substring(0, at), types, page.substring(at + SECTIONS.length()));
