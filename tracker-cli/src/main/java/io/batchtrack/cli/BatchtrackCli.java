@@ -9,6 +9,7 @@ import io.batchtrack.config.ConfigException;
 import io.batchtrack.config.TrackerConfig;
 import io.batchtrack.internal.Log;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 
@@ -51,8 +52,18 @@ public final class BatchtrackCli {
         return run(Program.BATCHTRACK, args, config, out, err, serving);
     }
 
+    /** Like {@link #run(String[], TrackerConfig, PrintStream, PrintStream)}, {@code check} evaluating at {@code clock}. */
+    static int run(String[] args, TrackerConfig config, PrintStream out, PrintStream err, Clock clock) {
+        return run(Program.BATCHTRACK, args, config, out, err, BatchtrackCli::untilInterrupted, clock);
+    }
+
     private static int run(Program program, String[] args, TrackerConfig config, PrintStream out, PrintStream err,
             Runnable serving) {
+        return run(program, args, config, out, err, serving, Clock.systemUTC());
+    }
+
+    private static int run(Program program, String[] args, TrackerConfig config, PrintStream out, PrintStream err,
+            Runnable serving, Clock clock) {
         if (args.length == 0) {
             err.println(Usage.of(program, Commands.ALL));
             return 2;
@@ -63,7 +74,7 @@ public final class BatchtrackCli {
         }
         List<String> options = Arrays.asList(args).subList(1, args.length);
         try {
-            return Invocations.run(command, options, config, out, program, serving);
+            return Invocations.run(command, options, config, out, program, serving, clock);
         } catch (UsageException e) {
             return wrongUsage(program, err, e.getMessage());
         } catch (ConfigException | IllegalStateException | IllegalArgumentException e) {

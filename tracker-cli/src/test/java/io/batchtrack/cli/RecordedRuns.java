@@ -85,6 +85,14 @@ final class RecordedRuns {
                 StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
+    /** {@link #run}, with {@code check} evaluating at {@code clock}. */
+    int runAt(java.time.Clock clock, String... args) {
+        out.reset();
+        err.reset();
+        return BatchtrackCli.run(args, TrackerConfig.of(Map.of(), env(db)), new PrintStream(out, true,
+                StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), clock);
+    }
+
     String out() {
         return out.toString(StandardCharsets.UTF_8);
     }

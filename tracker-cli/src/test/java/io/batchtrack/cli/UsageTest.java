@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The usage is made from the command table, and README's copy of it is the same text. */
 class UsageTest {
     private static final String[] VERBS = {"migrate", "status", "sweep", "purge", "serve", "runs", "readiness",
-        "expect", "check", "watch", "alerts", "version", "help"};
+        "expect", "expect-ready", "check", "watch", "alerts", "version", "help"};
 
     @Test
     void helpListsEveryVerbOnceAtTheStartOfALine() {

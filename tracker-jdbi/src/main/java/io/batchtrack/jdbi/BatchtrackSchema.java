@@ -36,7 +36,7 @@ public final class BatchtrackSchema {
      * Every version this code knows, oldest first; the last one is current. The numbers are handed out
      * per feature, so a build may skip some (a new database is created without them all the same).
      */
-    static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "8");
+    static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6", "8");
 
     private BatchtrackSchema() {}
 

@@ -38,7 +38,11 @@ class SchemaMigrationTest {
         assertThat(columns(db, "public", "data_readiness")).containsExactly(
                 "season_year integer NO", "week integer NO", "season_type text NO", "schedule_complete boolean NO",
                 "predictions_available boolean NO", "games_count integer NO", "predictions_count integer NO",
-                "updated_at timestamp with time zone NO", "last_run_id uuid YES");
+                "updated_at timestamp with time zone NO", "last_run_id uuid YES",
+                "schedule_complete_at timestamp with time zone YES",
+                "predictions_available_at timestamp with time zone YES");
+        assertThat(columns(db, "public", "readiness_deadlines")).containsExactly("flag text NO", "cron text NO",
+                "zone text NO", "declared_at timestamp with time zone NO");
     }
 
     @Test

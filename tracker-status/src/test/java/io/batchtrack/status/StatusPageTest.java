@@ -91,8 +91,9 @@ class StatusPageTest {
 
             // readiness, summary counts, summary runs, one history query for each of the 3 batch types, lost records,
             // recent alerts; the schedules (issue 14): expectations, running runs, the durations of the one running
-            // type, and the medians of every shown run's anomalies in one statement
-            assertThat(counting.statements()).isEqualTo(3 + 3 + 1 + 1 + 4);
+            // type, and the medians of every shown run's anomalies in one statement; the readiness deadlines (none
+            // declared: data_readiness is not read for them)
+            assertThat(counting.statements()).isEqualTo(3 + 3 + 1 + 1 + 4 + 1);
             assertThat(count(section(html, "roster_refresh"), "<tr class=\"run ")).isEqualTo(10);
             assertThat(count(section(html, "weekly_update"), "<tr class=\"run ")).isEqualTo(4);
         }

@@ -32,7 +32,8 @@ record Rows(List<Map<String, String>> runs, List<Map<String, String>> readiness,
      */
     static final Set<String> IDS_AND_TIMES = Set.of("id", "parent_run_id", "started_at", "completed_at",
             "duration_ms", "heartbeat_at", "recorded_at", "host", "warnings", "error_stack");
-    static final Set<String> READINESS_IDS_AND_TIMES = Set.of("updated_at", "last_run_id");
+    static final Set<String> READINESS_IDS_AND_TIMES = Set.of("updated_at", "last_run_id", "schedule_complete_at",
+            "predictions_available_at");
 
     static Rows read(DataSource db, String schema) {
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {

@@ -3,6 +3,7 @@ package io.batchtrack.cli.internal;
 import io.batchtrack.cli.Program;
 import io.batchtrack.config.TrackerConfig;
 import java.io.PrintStream;
+import java.time.Clock;
 
 /**
  * What a verb runs with: its options, the configuration, the output streams, the program it was
@@ -15,15 +16,22 @@ public final class Invocation {
     private final PrintStream out;
     private final Program program;
     private final Runnable serving;
+    private final Clock clock;
 
     Invocation(Command command, Options options, TrackerConfig config, PrintStream out, Program program,
-            Runnable serving) {
+            Runnable serving, Clock clock) {
         this.command = command;
         this.options = options;
         this.config = config;
         this.out = out;
         this.program = program;
         this.serving = serving;
+        this.clock = clock;
+    }
+
+    /** The moment {@code check} evaluates at: the system clock, fixed by tests. */
+    public Clock clock() {
+        return clock;
     }
 
     public Command command() {

@@ -72,7 +72,9 @@ public final class Rows {
                 rs.getInt("games_count"),
                 rs.getInt("predictions_count"),
                 instant(rs, "updated_at"),
-                rs.getObject("last_run_id", UUID.class));
+                rs.getObject("last_run_id", UUID.class),
+                instant(rs, "schedule_complete_at"),
+                instant(rs, "predictions_available_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -148,15 +148,23 @@ public final class Sql {
                 + " ELSE greatest(d.games_count, excluded.games_count) END)";
         String newPredictions = "(CASE WHEN :predictions_exact THEN excluded.predictions_count"
                 + " ELSE greatest(d.predictions_count, excluded.predictions_count) END)";
+        String newSchedule = "coalesce(:schedule_complete, " + newGames + " > 0)";
+        String newPredictionsAvailable = "coalesce(:predictions_available, " + newPredictions + " > 0)";
         upsertReadiness = "INSERT INTO " + readiness + " AS d (season_year, week, season_type, schedule_complete,"
-                + " predictions_available, games_count, predictions_count, updated_at, last_run_id)"
+                + " predictions_available, games_count, predictions_count, updated_at, last_run_id,"
+                + " schedule_complete_at, predictions_available_at)"
                 + " VALUES (:season_year, :week, :season_type, coalesce(:schedule_complete, :games_count > 0),"
                 + " coalesce(:predictions_available, :predictions_count > 0), :games_count, :predictions_count,"
-                + " :updated_at, :last_run_id)"
+                + " :updated_at, :last_run_id,"
+                + " CASE WHEN coalesce(:schedule_complete, :games_count > 0) THEN :updated_at END,"
+                + " CASE WHEN coalesce(:predictions_available, :predictions_count > 0) THEN :updated_at END)"
                 + " ON CONFLICT (season_year, week, season_type) DO UPDATE SET"
                 + " games_count = " + newGames + ", predictions_count = " + newPredictions + ","
-                + " schedule_complete = coalesce(:schedule_complete, " + newGames + " > 0),"
-                + " predictions_available = coalesce(:predictions_available, " + newPredictions + " > 0),"
+                + " schedule_complete = " + newSchedule + ","
+                + " predictions_available = " + newPredictionsAvailable + ","
+                + " schedule_complete_at = " + trueSince(newSchedule, "d.schedule_complete", "d.schedule_complete_at") + ","
+                + " predictions_available_at = " + trueSince(newPredictionsAvailable, "d.predictions_available",
+                        "d.predictions_available_at") + ","
                 + " updated_at = excluded.updated_at, last_run_id = excluded.last_run_id";
 
         latestRun = "SELECT " + RUN_COLUMNS + " FROM " + runs + " r ORDER BY r.started_at DESC LIMIT 1";
@@ -173,7 +181,8 @@ public final class Sql {
                 + " ORDER BY reported_at DESC, host, pid, kind LIMIT :limit";
         runsByIds = "SELECT " + RUN_COLUMNS + " FROM " + runs + " r WHERE r.id = ANY (:ids)";
         readinessOfWeek = "SELECT season_year, week, season_type, schedule_complete, predictions_available,"
-                + " games_count, predictions_count, updated_at, last_run_id FROM " + readiness
+                + " games_count, predictions_count, updated_at, last_run_id, schedule_complete_at,"
+                + " predictions_available_at FROM " + readiness
                 + " WHERE season_year = :season_year AND week = :week AND season_type = :season_type";
         // the batch types, found by skipping through the index instead of scanning the table
         summaryCounts = "WITH RECURSIVE types(batch_type) AS ("
@@ -250,5 +259,16 @@ public final class Sql {
      */
     private static String ofType(String value) {
         return "r.batch_type >= " + value + " AND r.batch_type <= " + value;
+    }
+
+    /**
+     * Since when a readiness flag has been true (schema version 6): NULL once it is false; the
+     * refresh's time when it turns true; while it stays true the earlier of the stored time and this
+     * refresh's (a run replayed from the spool after a later one carries its real, earlier end). A row
+     * true since before version 6 (true, no time) keeps no time: it was ready before times were kept.
+     */
+    private static String trueSince(String newFlag, String oldFlag, String oldSince) {
+        return "(CASE WHEN NOT " + newFlag + " THEN NULL WHEN NOT " + oldFlag + " THEN excluded.updated_at"
+                + " WHEN " + oldSince + " IS NULL THEN NULL ELSE least(" + oldSince + ", excluded.updated_at) END)";
     }
 }

@@ -15,6 +15,7 @@ import io.batchtrack.jdbi.BatchTypeSummary;
 import io.batchtrack.jdbi.DataReadiness;
 import io.batchtrack.jdbi.RunExcerpt;
 import io.batchtrack.jdbi.RunFilter;
+import io.batchtrack.schedule.ReadinessDeadlines;
 import io.batchtrack.schedule.RunFlags;
 import io.batchtrack.schedule.ScheduleReport;
 import io.batchtrack.schedule.Schedules;
@@ -118,7 +119,8 @@ public final class StatusHandler implements HttpHandler {
             return Response.json(404, StatusJson.error("not_found", null, "no such resource; see "
                     + API + "batch-runs/latest, " + API + "batch-runs/history, " + API + "batch-runs/{id}, "
                     + API + "data-readiness/current, "
-                    + API + "data-readiness/{week}, " + API + "losses, " + API + "expectations, /metrics or the page at /"));
+                    + API + "data-readiness/{week}, " + API + "losses, " + API + "expectations, "
+                    + API + "readiness-deadlines, /metrics or the page at /"));
         }
         String method = exchange.getRequestMethod();
         if (!method.equals("GET") && !method.equals("HEAD")) {
@@ -137,6 +139,8 @@ public final class StatusHandler implements HttpHandler {
             case LOSSES: return Response.json(200, StatusJson.losses(queries.get().losses(PAGE_LOSSES)));
             case EXPECTATIONS: return Response.json(200, ExpectationsResource.answer(queries.get(), clock, params));
             case METRICS: return new Response(200, MetricsText.CONTENT_TYPE, metrics.answer(queries.get()));
+            case READINESS_DEADLINES:
+                return Response.json(200, ReadinessDeadlinesResource.answer(queries.get(), clock, params));
             default: return readiness(week(path.substring(Route.READINESS_PREFIX.length()), params));
         }
     }
@@ -233,7 +237,8 @@ public final class StatusHandler implements HttpHandler {
         ScheduleReport schedules = Schedules.create(q.dataSource(), q.schema()).evaluate(clock);
         Map<UUID, RunFlags.Flags> flags = RunFlags.create(q.dataSource(), q.schema(), anomalyFactor).of(shown, schedules);
         StatusPage.Parts page = StatusPage.render(now, week, readiness, summaries, recent, PAGE_WINDOW,
-                q.losses(PAGE_LOSSES), schedules.expectations(), flags);
+                q.losses(PAGE_LOSSES), schedules.expectations(), flags,
+                ReadinessDeadlines.create(q.dataSource(), q.schema()).evaluate(clock));
         page = withAlerts(page, q);
         Response r = Response.streamed(200, HTML, page::write);
         r.headers.put("Content-Security-Policy", List.of(PAGE_CSP));
@@ -310,7 +315,8 @@ public final class StatusHandler implements HttpHandler {
 
     /** The resources; anything else is a 404. */
     private enum Route {
-        PAGE, LATEST, HISTORY, RUN, CURRENT_READINESS, WEEK_READINESS, LOSSES, EXPECTATIONS, METRICS;
+        PAGE, LATEST, HISTORY, RUN, CURRENT_READINESS, WEEK_READINESS, LOSSES, EXPECTATIONS, READINESS_DEADLINES,
+        METRICS;
 
         static final String READINESS_PREFIX = API + "data-readiness/";
         static final String RUN_PREFIX = API + "batch-runs/";
@@ -335,6 +341,8 @@ public final class StatusHandler implements HttpHandler {
                     return EXPECTATIONS;
                 case "/metrics":
                     return METRICS;
+                case API + "readiness-deadlines":
+                    return READINESS_DEADLINES;
                 default:
                     if (oneSegmentAfter(path, RUN_PREFIX)) {
                         return RUN;

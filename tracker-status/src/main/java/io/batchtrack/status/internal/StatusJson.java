@@ -158,6 +158,10 @@ public final class StatusJson {
         time(b, d.updatedAt());
         next(b, "last_run_id");
         uuid(b, d.lastRunId());
+        next(b, "schedule_complete_at");
+        time(b, d.scheduleCompleteAt());
+        next(b, "predictions_available_at");
+        time(b, d.predictionsAvailableAt());
         return b.append('}').toString();
     }
 

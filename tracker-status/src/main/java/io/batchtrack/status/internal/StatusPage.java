@@ -60,23 +60,25 @@ public final class StatusPage {
     public static Parts render(Instant generatedAt, Period week, DataReadiness readiness,
             List<BatchTypeSummary> summaries, Map<String, List<RunExcerpt>> recentRuns, int window,
             List<io.batchtrack.jdbi.LostRecords> losses) {
-        return render(generatedAt, week, readiness, summaries, recentRuns, window, losses, null, Map.of());
+        return render(generatedAt, week, readiness, summaries, recentRuns, window, losses, null, Map.of(), null);
     }
 
     /**
      * @param schedules the expectations' evaluation (issue 14), shown as the schedule panel; null: no panel
      * @param flags the shown runs' overdue and anomaly flags, by run id (a run without one has none)
+     * @param deadlines the readiness deadlines' evaluation, shown as a grid when any is declared; or null
      */
     public static Parts render(Instant generatedAt, Period week, DataReadiness readiness,
             List<BatchTypeSummary> summaries, Map<String, List<RunExcerpt>> recentRuns, int window,
             List<io.batchtrack.jdbi.LostRecords> losses, List<ExpectationStatus> schedules,
-            Map<UUID, RunFlags.Flags> flags) {
+            Map<UUID, RunFlags.Flags> flags, io.batchtrack.schedule.ReadinessReport deadlines) {
         List<String> types = new ArrayList<>();
         for (Map.Entry<String, List<RunExcerpt>> e : recentRuns.entrySet()) {
             types.add(batchType(e.getKey(), e.getValue(), generatedAt, flags).toString());
         }
         String page = fragment("page").render("css", CSS, "generatedAt", time(generatedAt), "losses", losses(losses),
                 "readiness", readiness(week, readiness),
+                "deadlines", deadlines == null ? Markup.EMPTY : ReadinessGrid.render(deadlines),
                 "schedules", schedules == null ? Markup.EMPTY : SchedulePanel.render(schedules, StatusPage::time),
                 "summary", summaries(summaries, window), "batchTypes", new Markup(SECTIONS)).toString();
         int at = page.indexOf(SECTIONS);
