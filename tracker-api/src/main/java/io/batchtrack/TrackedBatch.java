@@ -54,6 +54,37 @@ public @interface TrackedBatch {
      */
     boolean exclusive() default false;
 
+    /**
+     * When the batch is expected to run: a five-field Unix cron expression (minute hour day-of-month
+     * month day-of-week), for example {@code "0 6 * * 2"} for Tuesdays at 06:00 in {@link #zone()}.
+     * Empty (the default): no expectation. The first time a JVM sees the method (its first call,
+     * under the agent or AspectJ alike) the expectation is registered in {@code batch_expectations}
+     * on a background thread, never on the call's path, with {@code source = 'annotation'}; an
+     * expectation an operator declared for the same type and mode ({@code batchtrack expect}, or SQL)
+     * is never overwritten. Its mode is {@link #mode()}, or none (runs of any mode count) when the
+     * method has a {@link Mode} argument or no mode. A value that cannot be used (a cron expression
+     * that does not parse, an unknown zone, a negative grace) is logged with the value and the rule,
+     * and the batch runs and is tracked as usual. Needs tracker-schedule and the jdbc store (both in
+     * the agent jar). README, "Expected schedules".
+     */
+    String schedule() default "";
+
+    /** The IANA time zone {@link #schedule()} is read in; default the NFL's. */
+    String zone() default "America/New_York";
+
+    /**
+     * How long after each occurrence of {@link #schedule()} a run may complete and still be on
+     * time, as a configuration duration ({@code 30m}, {@code 2h}, {@code PT90M}); empty: one hour.
+     */
+    String grace() default "";
+
+    /**
+     * How long a run of {@link #schedule()} may be running before it is overdue ({@code 1h});
+     * empty: past 1.5 times the 95th percentile of its recent successful runs. Only the expected
+     * schedule's rule: it does not end the run (that is the {@code max-duration} key).
+     */
+    String maxDuration() default "";
+
     /** Marks the argument (a {@code String}) that holds the batch mode. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)

@@ -16,14 +16,17 @@ import java.util.TreeSet;
  * and checked ({@code on-store-failure}, {@code trigger}, {@code max-warnings},
  * {@code max-message-length}, {@code max-custom-metrics}, {@code heartbeat-interval},
  * {@code stale-limit}, {@code exclusive.types}, {@code on-conflict}, {@code spool.dir},
- * {@code spool.max-mb}, {@code spool.exit-timeout}, {@code max-duration}, {@code max-duration.types}). Immutable. {@link #from(TrackerConfig)} reads them from configuration;
+ * {@code spool.max-mb}, {@code spool.exit-timeout}, {@code max-duration}, {@code max-duration.types}).
+ * Immutable. {@link #from(TrackerConfig)} reads them from configuration;
  * {@link #builder()} is what {@code BatchTracking.builder()} sets them through, with the same
  * defaults and the same rules.
  *
  * <p>A new engine key: a field, its default, a line in {@link #from} and a setter in
  * {@link Builder}; then README's configuration table. The file is longer than most for that
  * reason: each key has its constant, its reader, its check, its getter and its setter here, and
- * keeping them side by side is the point.
+ * keeping them side by side is the point. Only a value with rules of its own beyond a number or a
+ * duration is parsed elsewhere ({@code MaxDurationKeys}: the max-duration limits); splitting the rest
+ * by concern (spool, heartbeat) would scatter one key's five parts over two files for no reader's gain.
  */
 public final class EngineSettings {
     public static final int DEFAULT_MAX_WARNINGS = 1_000;
@@ -129,8 +132,8 @@ public final class EngineSettings {
         b.spoolMaxMegabytes(config.getInt("spool.max-mb", DEFAULT_SPOOL_MAX_MB, 1, 100_000));
         b.spoolExitTimeout = config.getDuration("spool.exit-timeout", DEFAULT_SPOOL_EXIT_TIMEOUT, Duration.ZERO,
                 MAX_SPOOL_EXIT_TIMEOUT);
-        b.maxDuration = maxDuration(config.get("max-duration").orElse(null));
-        b.maxDurationTypes = maxDurationTypes(config.get("max-duration.types", ""));
+        b.maxDuration = MaxDurationKeys.limit(config.get("max-duration").orElse(null));
+        b.maxDurationTypes = MaxDurationKeys.typeLimits(config.get("max-duration.types", ""));
         return b.build();
     }
 
@@ -210,55 +213,6 @@ public final class EngineSettings {
             }
         }
         return types;
-    }
-
-    /** {@code max-duration}: unset or {@code none} means no limit; else a positive duration. */
-    private static Duration maxDuration(String value) {
-        if (value == null || value.isBlank() || value.trim().equalsIgnoreCase("none")) {
-            return null;
-        }
-        Duration d = TrackerConfig.parseDuration("max-duration", value);
-        if (d.isNegative() || d.isZero()) {
-            throw new ConfigException("max-duration", "'" + value + "' is not positive; a run's longest duration"
-                    + " must be longer than zero (or none for no limit)");
-        }
-        return d;
-    }
-
-    /**
-     * {@code max-duration.types}: {@code type=duration} pairs separated by commas, for example
-     * {@code weekly_update=2h, roster_refresh=30m}; each type named by the batch-type rule, each
-     * duration positive, no type twice.
-     */
-    private static Map<String, Duration> maxDurationTypes(String commaSeparated) {
-        String key = "max-duration.types";
-        Map<String, Duration> limits = new TreeMap<>();
-        for (String pair : commaSeparated.split(",")) {
-            if (pair.isBlank()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            if (eq < 0) {
-                throw new ConfigException(key, "'" + pair.trim() + "' is not type=duration (for example"
-                        + " weekly_update=2h)");
-            }
-            String type;
-            try {
-                type = Names.requireName("batch type", pair.substring(0, eq).trim());
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(key, e.getMessage());
-            }
-            String value = pair.substring(eq + 1).trim();
-            Duration d = TrackerConfig.parseDuration(key, value);
-            if (d.isNegative() || d.isZero()) {
-                throw new ConfigException(key, "'" + value + "' for " + type + " is not positive; a run's longest"
-                        + " duration must be longer than zero");
-            }
-            if (limits.put(type, d) != null) {
-                throw new ConfigException(key, "batch type " + type + " is given twice");
-            }
-        }
-        return limits;
     }
 
     /** {@code spool.dir}: default {@link #defaultSpoolDirectory()}; {@code none} turns spooling off. */

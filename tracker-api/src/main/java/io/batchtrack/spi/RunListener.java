@@ -42,6 +42,18 @@ public interface RunListener extends AutoCloseable {
      */
     default void runFinished(RunRecord run) {}
 
+    /**
+     * A {@code @TrackedBatch} method that declares an expected schedule was seen for the first time
+     * in this JVM (its first call). Called once per method, on the calling thread, before its run
+     * opens: keep it short (register on a thread of the listener's own).
+     *
+     * @return whether this listener keeps it; when none does, the engine logs that the schedule is
+     *     not registered
+     */
+    default boolean scheduleDeclared(DeclaredSchedule schedule) {
+        return false;
+    }
+
     /** The engine is closing; release threads and connections. */
     @Override
     default void close() {}

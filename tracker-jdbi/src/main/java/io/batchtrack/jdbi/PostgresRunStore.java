@@ -1,37 +1,33 @@
 package io.batchtrack.jdbi;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.batchtrack.Period;
 import io.batchtrack.RunConflictException;
 import io.batchtrack.config.ConfigException;
 import io.batchtrack.config.EngineSettings;
 import io.batchtrack.config.TrackerConfig;
 import io.batchtrack.internal.Log;
+import io.batchtrack.jdbi.internal.Args;
 import io.batchtrack.jdbi.internal.JdbcUrls;
+import io.batchtrack.jdbi.internal.LossWriter;
+import io.batchtrack.jdbi.internal.ProbeLookup;
 import io.batchtrack.jdbi.internal.ReadinessWriter;
 import io.batchtrack.jdbi.internal.RunWriter;
 import io.batchtrack.jdbi.internal.Sql;
-import io.batchtrack.jdbi.internal.TransientRetry;
-import io.batchtrack.jdbi.internal.StatementFailedException;
-import io.batchtrack.jdbi.internal.Unavailable;
 import io.batchtrack.spi.ReadinessProbe;
 import io.batchtrack.spi.ReadinessRefresher;
 import io.batchtrack.spi.RunRecord;
 import io.batchtrack.spi.RunStore;
 import io.batchtrack.spi.StoreUnavailableException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Iterator;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.UUID;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Records runs in {@code batch_runs} and refreshes {@code data_readiness}, in PostgreSQL.
@@ -65,31 +61,31 @@ import org.jdbi.v3.core.Jdbi;
  * // from configuration (what store=jdbc does): a HikariCP pool of its own
  * PostgresRunStore store = PostgresRunStore.fromConfig(TrackerConfig.fromEnvironment());
  * }</pre>
+ *
+ * <p>The way to the database (created on first use, login check, migration, retries, closing the pool)
+ * is {@code StoreConnection}'s; the statements are {@code RunWriter}'s, {@code ReadinessWriter}'s and
+ * {@code LossWriter}'s. Over 300 lines for one reason: the public {@link Builder} (about 100 of them)
+ * nests here, since {@code PostgresRunStore.Builder} is API.
  */
 public final class PostgresRunStore implements RunStore, ReadinessRefresher {
-    private final DataSourceFactory dataSourceFactory;
+    private final StoreConnection connection;
     private final String schema;
     private final Sql sql;
     private final RunWriter runs;
     private final ReadinessWriter readiness;
-    private final boolean migrate;
+    private final LossWriter losses;
     private final Clock clock;
     private final String description;
     private final String destination;
     private final Duration defaultStaleLimit;
-    private final Object lock = new Object();
-    private volatile Backend backend; // created on first use; guarded by lock
-    private volatile boolean ready;
-    private boolean loginChecked; // guarded by lock
-    private boolean closed; // guarded by lock
 
     private PostgresRunStore(Builder b, DataSourceFactory dataSourceFactory, String description, String url) {
-        this.dataSourceFactory = dataSourceFactory;
+        this.connection = new StoreConnection(dataSourceFactory, b.schema, b.migrateOnStart, description);
         this.schema = b.schema;
         this.sql = new Sql('"' + b.schema + '"');
         this.runs = new RunWriter(sql);
+        this.losses = new LossWriter(sql);
         this.readiness = new ReadinessWriter(sql, b.gamesSql, b.predictionsSql, new ProbeLookup(b.probe, b.probeLoader));
-        this.migrate = b.migrateOnStart;
         this.clock = b.clock;
         this.description = description;
         this.destination = url == null ? null : url + "#" + b.schema;
@@ -130,34 +126,12 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
      * @throws IllegalStateException if the database cannot be reached or the schema is not usable
      */
     public void ensureReady() {
-        if (ready) {
+        if (!connection.ensureReady()) {
             return;
-        }
-        synchronized (lock) {
-            if (ready) {
-                return;
-            }
-            if (!loginChecked) {
-                checkLogin();
-                loginChecked = true;
-            }
-            DataSource dataSource = backend().dataSource;
-            if (migrate) {
-                BatchtrackSchema.MigrationResult result = BatchtrackSchema.migrate(dataSource, schema);
-                if (result.changed()) {
-                    Log.info("batchtrack applied " + result.migrationsApplied() + " migration(s) to schema " + schema
-                            + "; now at version " + result.version());
-                }
-            } else if (!BatchtrackSchema.isUpToDate(dataSource, schema)) {
-                throw new IllegalStateException("schema " + schema + " is not at batchtrack version "
-                        + BatchtrackSchema.latestVersion() + " and migrate-on-start=false: run the migrate command"
-                        + " (java -jar tracker-agent.jar migrate, or java -jar tracker-cli.jar migrate)");
-            }
-            ready = true;
         }
         // a store that starts takes over from processes that died: their runs must not stay running
         try {
-            List<UUID> swept = onConnection(c -> runs.sweep(c, defaultStaleLimit));
+            List<UUID> swept = connection.onConnection(c -> runs.sweep(c, defaultStaleLimit));
             if (!swept.isEmpty()) {
                 Log.info("batchtrack marked " + swept.size() + " run(s) abandoned at start: " + swept);
             }
@@ -175,9 +149,9 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
      */
     @Override
     public void runStarted(RunRecord run) {
-        UUID holder = call(() -> {
+        UUID holder = connection.call(() -> {
             ensureReady();
-            return onConnection(c -> runs.started(c, run, defaultStaleLimit));
+            return connection.onConnection(c -> runs.started(c, run, defaultStaleLimit));
         });
         if (holder != null) {
             throw new RunConflictException(run.spec(), run.id(), holder == RunWriter.UNKNOWN_HOLDER ? null : holder);
@@ -187,9 +161,9 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
     /** One UPDATE of the heartbeat and the counters so far; nothing if the run has finished. */
     @Override
     public void runProgress(RunRecord run) {
-        boolean running = call(() -> {
+        boolean running = connection.call(() -> {
             ensureReady();
-            return onConnection(c -> runs.progress(c, run));
+            return connection.onConnection(c -> runs.progress(c, run));
         });
         if (!running && !endedMeanwhile(run)) {
             // a live run whose row says otherwise: swept while its heartbeats could not get through
@@ -207,8 +181,8 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
      */
     private boolean endedMeanwhile(RunRecord run) {
         try {
-            return call(() -> backend().jdbi.withHandle(h -> h.createQuery(sql.runFinishedNotAbandoned)
-                    .bind("id", io.batchtrack.jdbi.internal.Args.uuid(run.id())).mapTo(Long.class).one())) > 0;
+            return connection.call(() -> connection.backend().jdbi().withHandle(h -> h
+                    .createQuery(sql.runFinishedNotAbandoned).bind("id", Args.uuid(run.id())).mapTo(Long.class).one())) > 0;
         } catch (RuntimeException e) {
             return false;
         }
@@ -216,19 +190,10 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
 
     /** One upsert per kind: this JVM's running totals of lost records (schema version 5). */
     @Override
-    public void reportLosses(String host, long pid, java.time.Instant processStartedAt,
-            java.util.Map<String, Long> lostByKind) {
-        call(() -> {
+    public void reportLosses(String host, long pid, Instant processStartedAt, Map<String, Long> lostByKind) {
+        connection.call(() -> {
             ensureReady();
-            backend().jdbi.useTransaction(h -> {
-                var batch = h.prepareBatch(sql.upsertLoss);
-                for (java.util.Map.Entry<String, Long> e : lostByKind.entrySet()) {
-                    batch.bind("host", host).bind("pid", pid)
-                            .bind("process_started_at", io.batchtrack.jdbi.internal.Args.timestamp(processStartedAt))
-                            .bind("kind", e.getKey()).bind("lost", e.getValue()).add();
-                }
-                batch.execute();
-            });
+            losses.upsert(connection.backend().jdbi(), host, pid, processStartedAt, lostByKind);
             return null;
         });
     }
@@ -236,9 +201,9 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
     /** One upsert of the run's final state. */
     @Override
     public void runFinished(RunRecord run) {
-        call(() -> {
+        connection.call(() -> {
             ensureReady();
-            return onConnection(c -> {
+            return connection.onConnection(c -> {
                 runs.finished(c, run);
                 return null;
             });
@@ -251,9 +216,9 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
      */
     @Override
     public int sweepAbandoned() {
-        return call(() -> {
+        return connection.call(() -> {
             ensureReady();
-            return onConnection(c -> runs.sweep(c, defaultStaleLimit)).size();
+            return connection.onConnection(c -> runs.sweep(c, defaultStaleLimit)).size();
         });
     }
 
@@ -265,45 +230,7 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
 
     /** Sweeps and purges on the same database and schema; see {@link RunMaintenance}. */
     public RunMaintenance maintenance() {
-        return new RunMaintenance(backend().jdbi, sql, defaultStaleLimit);
-    }
-
-    /**
-     * Before the pool's first connection: one direct login. A pool that cannot log in retries in the
-     * background while every caller waits out {@code jdbc.connection-timeout-ms}; a direct login is
-     * refused at once, so a wrong password costs a run milliseconds, not a timeout (issue 12, item 19).
-     */
-    private void checkLogin() {
-        try {
-            dataSourceFactory.checkLogin();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot log in to the batchtrack database " + description, e);
-        }
-    }
-
-    /** A statement of a run's path over plain JDBC on a pooled connection (see WriteStatement for why). */
-    private <T> T onConnection(ConnectionWork<T> work) {
-        try (Connection c = backend().dataSource.getConnection()) {
-            return work.on(c);
-        } catch (SQLException e) {
-            throw new StatementFailedException("batchtrack's statement on " + description + " failed: "
-                    + Log.describe(e), e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface ConnectionWork<T> {
-        T on(Connection connection) throws SQLException;
-    }
-
-    /** {@code work}, retried on a transient failure ({@link TransientRetry}); an unreachable database as such. */
-    private <T> T call(Supplier<T> work) {
-        try {
-            return TransientRetry.call(work);
-        } catch (RuntimeException e) {
-            StoreUnavailableException unavailable = Unavailable.of(e, description, dataSourceFactory.owned());
-            throw unavailable != null ? unavailable : e;
-        }
+        return new RunMaintenance(connection.backend().jdbi(), sql, defaultStaleLimit);
     }
 
     /** Upserts {@code data_readiness} for the run's week; does nothing unless it ended success or partial. */
@@ -313,8 +240,8 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
             return;
         }
         ensureReady();
-        Backend b = backend();
-        readiness.afterRun(b.jdbi, b.dataSource, finishedRun);
+        StoreConnection.Backend b = connection.backend();
+        readiness.afterRun(b.jdbi(), b.dataSource(), finishedRun);
     }
 
     /**
@@ -326,14 +253,14 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
     public void refreshReadiness(Period period) throws Exception {
         Objects.requireNonNull(period, "period");
         ensureReady();
-        Backend b = backend();
-        readiness.refresh(b.jdbi, b.dataSource, period, clock.instant());
+        StoreConnection.Backend b = connection.backend();
+        readiness.refresh(b.jdbi(), b.dataSource(), period, clock.instant());
     }
 
     /** Queries on the same database and schema. */
     public BatchRunQueries queries() {
-        Backend b = backend();
-        return new BatchRunQueries(b.jdbi, sql, clock, b.dataSource, schema);
+        StoreConnection.Backend b = connection.backend();
+        return new BatchRunQueries(b.jdbi(), sql, clock, b.dataSource(), schema);
     }
 
     /** The schema the tables are in. */
@@ -344,86 +271,7 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
     /** Closes the pool if the store built it from configuration; a data source passed in stays open. */
     @Override
     public void close() {
-        synchronized (lock) {
-            closed = true;
-            ready = false;
-            Backend b = backend;
-            backend = null;
-            if (b != null && b.dataSource instanceof HikariDataSource pool && dataSourceFactory.owned()) {
-                pool.close();
-            }
-        }
-    }
-
-    private Backend backend() {
-        Backend b = backend;
-        if (b != null) {
-            return b;
-        }
-        synchronized (lock) {
-            if (closed) {
-                throw new IllegalStateException("the batchtrack store " + this + " is closed");
-            }
-            if (backend == null) {
-                DataSource ds = dataSourceFactory.create();
-                backend = new Backend(ds, Jdbi.create(ds));
-            }
-            return backend;
-        }
-    }
-
-    /** What talks to the database; created on first use because Jdbi alone takes ~300 ms to load in a cold JVM. */
-    private static final class Backend {
-        final DataSource dataSource;
-        final Jdbi jdbi;
-
-        Backend(DataSource dataSource, Jdbi jdbi) {
-            this.dataSource = dataSource;
-            this.jdbi = jdbi;
-        }
-    }
-
-    /** The data source: given (and then never closed by the store), or built from configuration. */
-    @FunctionalInterface
-    private interface DataSourceFactory {
-        DataSource create();
-
-        default boolean owned() {
-            return true;
-        }
-
-        /** Logs in once, without the pool; nothing for a data source the application gave. */
-        default void checkLogin() throws SQLException {}
-
-        static DataSourceFactory fromSettings(StoreSettings settings) {
-            return new DataSourceFactory() {
-                @Override
-                public DataSource create() {
-                    return settings.pooledDataSource();
-                }
-
-                @Override
-                public void checkLogin() throws SQLException {
-                    try (Connection c = settings.unpooledDataSource().getConnection()) {
-                        // logged in: the pool will be too
-                    }
-                }
-            };
-        }
-
-        static DataSourceFactory given(DataSource dataSource) {
-            return new DataSourceFactory() {
-                @Override
-                public DataSource create() {
-                    return dataSource;
-                }
-
-                @Override
-                public boolean owned() {
-                    return false;
-                }
-            };
-        }
+        connection.close();
     }
 
     @Override
@@ -534,61 +382,6 @@ public final class PostgresRunStore implements RunStore, ReadinessRefresher {
                 throw new IllegalArgumentException(what + " must not be blank");
             }
             return query.strip();
-        }
-    }
-
-    /**
-     * The builder's probe, else the first {@link ReadinessProbe} service of the class loader that asks:
-     * the builder's {@code probeClassLoader}, else the thread's context class loader, which the engine
-     * sets to the tracked code's own while it refreshes a run's week. Each loader is asked once; the
-     * answer is kept per loader, weakly (a web application's loader stays collectable: an empty
-     * answer holds nothing, a found probe is held softly and looked up again if it was collected).
-     */
-    private static final class ProbeLookup implements java.util.function.Supplier<ReadinessProbe> {
-        private static final Object NONE = new Object();
-        private final ReadinessProbe configured;
-        private final ClassLoader loader;
-        private final java.util.Map<ClassLoader, Object> found = new java.util.WeakHashMap<>(); // guarded by itself
-
-        ProbeLookup(ReadinessProbe probe, ClassLoader loader) {
-            this.configured = probe;
-            this.loader = loader;
-        }
-
-        @Override
-        public ReadinessProbe get() {
-            if (configured != null) {
-                return configured;
-            }
-            ClassLoader context = Thread.currentThread().getContextClassLoader();
-            ClassLoader cl = loader != null ? loader
-                    : context != null ? context : PostgresRunStore.class.getClassLoader();
-            synchronized (found) {
-                Object known = found.get(cl);
-                if (known == NONE) {
-                    return null;
-                }
-                ReadinessProbe probe = known == null ? null
-                        : ((java.lang.ref.SoftReference<?>) known).get() instanceof ReadinessProbe p ? p : null;
-                if (probe == null) {
-                    probe = discover(cl);
-                    found.put(cl, probe == null ? NONE : new java.lang.ref.SoftReference<>(probe));
-                }
-                return probe;
-            }
-        }
-
-        private static ReadinessProbe discover(ClassLoader cl) {
-            Iterator<ReadinessProbe> services = ServiceLoader.load(ReadinessProbe.class, cl).iterator();
-            if (!services.hasNext()) {
-                return null;
-            }
-            ReadinessProbe first = services.next();
-            if (services.hasNext()) {
-                Log.warn("batchtrack found more than one ReadinessProbe service; using " + first.getClass().getName()
-                        + " and ignoring " + services.next().getClass().getName());
-            }
-            return first;
         }
     }
 }

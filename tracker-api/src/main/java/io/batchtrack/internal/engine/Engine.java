@@ -2,10 +2,12 @@ package io.batchtrack.internal.engine;
 
 import io.batchtrack.RunSpec;
 import io.batchtrack.config.EngineSettings;
+import io.batchtrack.internal.Log;
 import io.batchtrack.internal.store.Outage;
 import io.batchtrack.internal.store.ReadinessRefresh;
 import io.batchtrack.internal.store.Spool;
 import io.batchtrack.internal.store.SpoolingStore;
+import io.batchtrack.spi.DeclaredSchedule;
 import io.batchtrack.spi.ReadinessRefresher;
 import io.batchtrack.spi.RunListener;
 import io.batchtrack.spi.RunStore;
@@ -84,6 +86,18 @@ public final class Engine {
      */
     public ActiveRun open(RunSpec spec, boolean skipOnConflict, ClassLoader code) {
         return code == null ? open(spec, skipOnConflict) : lifecycle.open(spec, skipOnConflict, code);
+    }
+
+    /**
+     * Hands the expected schedule a {@code @TrackedBatch} method declares to the listeners (the one
+     * of tracker-schedule registers it); if none keeps it, says so once. Never throws.
+     */
+    public void declareSchedule(DeclaredSchedule schedule) {
+        if (!listeners.scheduleDeclared(schedule)) {
+            Log.warnOnce("schedule:" + schedule.declaredBy(), "batchtrack does not register " + schedule.describe()
+                    + ": expected schedules are kept by tracker-schedule over the jdbc store, and this engine (store "
+                    + store.store() + ") has no listener that keeps them; its runs are tracked as usual", null);
+        }
     }
 
     public EngineSettings settings() {

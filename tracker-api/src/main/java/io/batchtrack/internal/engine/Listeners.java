@@ -1,6 +1,7 @@
 package io.batchtrack.internal.engine;
 
 import io.batchtrack.internal.Log;
+import io.batchtrack.spi.DeclaredSchedule;
 import io.batchtrack.spi.RunListener;
 import io.batchtrack.spi.RunRecord;
 import java.util.List;
@@ -47,6 +48,19 @@ public final class Listeners {
                 failed(l, "runFinished", t);
             }
         }
+    }
+
+    /** @return whether a listener keeps the schedule */
+    boolean scheduleDeclared(DeclaredSchedule schedule) {
+        boolean kept = false;
+        for (RunListener l : listeners) {
+            try {
+                kept |= l.scheduleDeclared(schedule);
+            } catch (Throwable t) {
+                failed(l, "scheduleDeclared", t);
+            }
+        }
+        return kept;
     }
 
     void close() {

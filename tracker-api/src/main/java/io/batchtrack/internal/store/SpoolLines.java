@@ -87,4 +87,14 @@ final class SpoolLines {
     long trailing() {
         return to - consumed;
     }
+
+    /** How many complete lines lie between {@code from} and {@code to}. */
+    static long count(FileChannel channel, long from, long to) throws IOException {
+        SpoolLines lines = new SpoolLines(channel, from, to, 0);
+        long n = 0;
+        while (lines.next() != null) {
+            n++;
+        }
+        return n;
+    }
 }

@@ -6,6 +6,7 @@ import io.batchtrack.RunSpec;
 import io.batchtrack.SeasonType;
 import io.batchtrack.TrackedBatch;
 import io.batchtrack.Trigger;
+import io.batchtrack.spi.DeclaredSchedule;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.time.Clock;
@@ -30,6 +31,7 @@ public final class TrackedMethod {
     private final int seasonArg;
     private final int modeArg;
     private final String problem;
+    private final DeclaredSchedule schedule; // null: the annotation declares none
     private final ClassLoader loader; // the declaring class's: held by that class's ClassValue entry, no leak
 
     private TrackedMethod(Method method, TrackedBatch annotation) {
@@ -66,6 +68,9 @@ public final class TrackedMethod {
         this.weekArg = week;
         this.seasonArg = season;
         this.modeArg = mode;
+        this.schedule = annotation.schedule().isBlank() ? null : new DeclaredSchedule(batchType,
+                mode >= 0 || fixedMode.isEmpty() ? null : fixedMode, annotation.schedule().trim(),
+                annotation.zone().trim(), annotation.grace().trim(), annotation.maxDuration().trim(), member);
     }
 
     private String typeProblem(Class<?>[] types, int year, int week, int season, int mode) {
@@ -100,6 +105,11 @@ public final class TrackedMethod {
      */
     public String problem() {
         return problem;
+    }
+
+    /** The expected schedule the annotation declares ({@link TrackedBatch#schedule()}), or null. */
+    public DeclaredSchedule schedule() {
+        return schedule;
     }
 
     /** The tracked method {@code method} is, or null if it carries no {@link TrackedBatch}. */

@@ -36,9 +36,38 @@ public final class Woven {
 
     private Woven() {}
 
-    /** What {@code method}'s annotation and parameters say, read once; null if it carries no {@code @TrackedBatch}. */
+    /**
+     * What {@code method}'s annotation and parameters say, read once; null if it carries no
+     * {@code @TrackedBatch}. The first time, an expected schedule the annotation declares goes to
+     * the global engine ({@link Engine#declareSchedule}), which registers it off this thread.
+     */
     public static TrackedMethod trackedMethod(Method method) {
-        return TRACKED.get(method.getDeclaringClass()).computeIfAbsent(method, TrackedMethod::of);
+        ConcurrentHashMap<Method, TrackedMethod> known = TRACKED.get(method.getDeclaringClass());
+        TrackedMethod tracked = known.get(method);
+        if (tracked != null) {
+            return tracked;
+        }
+        tracked = TrackedMethod.of(method);
+        if (tracked == null) {
+            return null;
+        }
+        TrackedMethod raced = known.putIfAbsent(method, tracked);
+        if (raced != null) {
+            return raced;
+        }
+        if (tracked.schedule() != null) {
+            declare(tracked);
+        }
+        return tracked;
+    }
+
+    /** Never throws: a schedule that cannot be declared leaves the method tracked as usual. */
+    private static void declare(TrackedMethod tracked) {
+        try {
+            GlobalEngine.get().declareSchedule(tracked.schedule());
+        } catch (Throwable e) { // Errors too: the call goes on
+            Faults.logged("schedule", "batchtrack could not register the expected schedule of " + tracked.member(), e);
+        }
     }
 
     /**
