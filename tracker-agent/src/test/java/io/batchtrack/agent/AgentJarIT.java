@@ -75,7 +75,8 @@ class AgentJarIT {
             assertThat(lines(jar, "META-INF/services/io.batchtrack.spi.RunStoreProvider"))
                     .containsExactly("io.batchtrack.agent.internal.BundledJdbcStore");
             assertThat(lines(jar, "META-INF/services/io.batchtrack.spi.RunListenerProvider"))
-                    .containsExactly("io.batchtrack.agent.shaded.status.internal.StatusListenerProvider");
+                    .containsExactlyInAnyOrder("io.batchtrack.agent.shaded.schedule.internal.AnnotatedSchedulesProvider",
+                            "io.batchtrack.agent.shaded.status.internal.StatusListenerProvider");
             assertThat(lines(jar, "META-INF/services/io.batchtrack.agent.shaded.org.slf4j.spi.SLF4JServiceProvider"))
                     .containsExactly("io.batchtrack.agent.internal.StoreLogging");
             List<String> plugins = lines(jar,
