@@ -1,4 +1,4 @@
--- batchtrack schema version 8: alerts (tracker-alerts). One row per event and subject, so that any
+-- batchtrack schema version 7: alerts (tracker-alerts). One row per event and subject, so that any
 -- number of watchers and status servers detecting the same failed run or missed slot record it once
 -- (INSERT ... ON CONFLICT DO NOTHING). A sender claims a row in a short transaction (FOR UPDATE SKIP
 -- LOCKED) with a lease: a sender killed mid-delivery leaves the row to another once the lease ends.
