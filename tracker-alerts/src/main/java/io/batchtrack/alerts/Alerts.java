@@ -2,6 +2,7 @@ package io.batchtrack.alerts;
 
 import io.batchtrack.alerts.internal.AlertTable;
 import io.batchtrack.alerts.internal.Bodies;
+import io.batchtrack.alerts.internal.ReadinessEvents;
 import io.batchtrack.alerts.internal.RunEvents;
 import io.batchtrack.alerts.internal.ScheduleEvents;
 import io.batchtrack.alerts.internal.Webhook;
@@ -71,7 +72,7 @@ public final class Alerts {
         BatchtrackSchema.requireValidName(schema);
         Webhook webhook = settings.webhook().map(u -> new Webhook(u, settings.timeout())).orElse(null);
         String sender = Host.id() + "/" + UUID.randomUUID().toString().substring(0, 8);
-        return new Alerts(dataSource, schema, settings, clock, List.of(new RunEvents(), new ScheduleEvents()), webhook,
+        return new Alerts(dataSource, schema, settings, clock, List.of(new RunEvents(), new ScheduleEvents(), new ReadinessEvents()), webhook,
                 sender);
     }
 

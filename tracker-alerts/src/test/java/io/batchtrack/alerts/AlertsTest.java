@@ -8,6 +8,9 @@ import io.batchtrack.schedule.Schedules;
 import io.batchtrack.testing.Poll;
 import io.batchtrack.testsupport.PostgresDatabase;
 import io.batchtrack.testsupport.PostgresExtension;
+import io.batchtrack.Period;
+import io.batchtrack.schedule.ReadinessDeadline;
+import io.batchtrack.schedule.ReadinessDeadlines;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -162,6 +165,37 @@ class AlertsTest {
                     .containsExactly("{\"event\":\"slot.missed\"", "{\"event\":\"slot.recovered\"");
             assertThat(receiver.requests().get(0).body()).contains("\"slot_due_at\":\"2026-01-06T12:00:00Z\"")
                     .contains("\"season_year\":2025").contains("was missed: no run started");
+        }
+    }
+
+    @Test
+    void aReadinessDeadlinePassedThenTheFlagTrueIsReadinessLateThenReadinessRecovered(PostgresDatabase pg) {
+        Db db = new Db(pg);
+        // predictions by Thursday noon New York (17:00 UTC); 2025-12-04 is a Thursday of the 2025 season
+        ReadinessDeadlines deadlines = ReadinessDeadlines.create(pg.dataSource(), "public");
+        deadlines.declare(ReadinessDeadline.declare("predictions", "0 12 * * 4", null,
+                Instant.parse("2025-11-01T00:00:00Z")));
+        Clock atOne = Clock.fixed(Instant.parse("2025-12-04T18:00:00Z"), ZoneOffset.UTC);
+        Period week = deadlines.evaluate(atOne).deadlines().get(0).latestPassed(atOne.instant()).period();
+        try (Receiver receiver = Receiver.start()) {
+            Map<String, String> keys = Map.of("alerts.since", "2025-12-01T00:00:00Z");
+            Alerts first = alerts(pg, receiver, keys, atOne);
+            first.detect();
+            first.deliver();
+            db.execute("INSERT INTO public.data_readiness (season_year, week, season_type, schedule_complete,"
+                    + " predictions_available, games_count, predictions_count, updated_at, predictions_available_at)"
+                    + " VALUES (" + week.seasonYear() + ", " + week.week() + ", '" + week.seasonType().code() + "',"
+                    + " false, true, 0, 16, '2025-12-04T18:30:00Z', '2025-12-04T18:30:00Z')");
+            Alerts second = alerts(pg, receiver, keys, Clock.fixed(Instant.parse("2025-12-04T19:00:00Z"), ZoneOffset.UTC));
+            second.detect();
+            second.deliver();
+            second.detect();
+            second.deliver();
+
+            assertThat(receiver.requests()).extracting(r -> r.body().substring(0, r.body().indexOf(',')))
+                    .containsExactly("{\"event\":\"readiness.late\"", "{\"event\":\"readiness.recovered\"");
+            assertThat(receiver.requests().get(0).body()).contains("\"slot_due_at\":\"2025-12-04T17:00:00Z\"")
+                    .contains("\"week\":" + week.week()).contains("predictions_available is not true");
         }
     }
 
