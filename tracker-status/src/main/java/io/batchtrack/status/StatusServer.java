@@ -57,6 +57,10 @@ import java.util.function.Supplier;
  *
  * <p>The server's threads are daemon threads: it never keeps a JVM alive, so an application that
  * embeds it (or an agent that starts it) exits as it would without it. Thread-safe.
+ *
+ * <p>Longer than most files because its {@link Options} are nested (users write
+ * {@code StatusServer.Options.defaults()}); the requests themselves are answered in
+ * {@code io.batchtrack.status.internal}.
  */
 public final class StatusServer implements AutoCloseable {
     /** Where the server listens unless told otherwise: this machine only. */

@@ -6,27 +6,18 @@ import com.sun.net.httpserver.HttpHandler;
 import io.batchtrack.NflCalendar;
 import io.batchtrack.Period;
 import io.batchtrack.RunStatus;
-import io.batchtrack.alerts.Alerts;
 import io.batchtrack.SeasonType;
 import io.batchtrack.internal.Log;
 import io.batchtrack.jdbi.BatchRun;
 import io.batchtrack.jdbi.BatchRunQueries;
-import io.batchtrack.jdbi.BatchTypeSummary;
-import io.batchtrack.jdbi.DataReadiness;
 import io.batchtrack.jdbi.RunExcerpt;
 import io.batchtrack.jdbi.RunFilter;
-import io.batchtrack.schedule.ReadinessDeadlines;
 import io.batchtrack.schedule.RunFlags;
-import io.batchtrack.schedule.ScheduleReport;
-import io.batchtrack.schedule.Schedules;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,10 +41,6 @@ public final class StatusHandler implements HttpHandler {
     public static final int PAGE_MAX_TYPES = 30;
     public static final int DEFAULT_HISTORY_LIMIT = 50;
 
-    private static final String JSON = "application/json; charset=utf-8";
-    private static final String HTML = "text/html; charset=utf-8";
-    private static final String PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none';"
-            + " form-action 'none'; frame-ancestors 'none'";
     private static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
     private final Supplier<BatchRunQueries> queries;
@@ -131,7 +118,7 @@ public final class StatusHandler implements HttpHandler {
         }
         QueryParams params = QueryParams.parse(exchange.getRequestURI().getRawQuery());
         switch (route) {
-            case PAGE: return page();
+            case PAGE: return PageResource.answer(queries.get(), clock, anomalyFactor);
             case LATEST: return latest(params);
             case HISTORY: return history(params);
             case RUN: return run(path.substring(Route.RUN_PREFIX.length()));
@@ -179,7 +166,7 @@ public final class StatusHandler implements HttpHandler {
         List<RunExcerpt> runs = queries.get().historyExcerpts(filter); // read before the status line is sent
         Map<UUID, RunFlags.Flags> flags = flags(runs.stream().map(RunExcerpt::run).toList());
         int shownLimit = filter.limit();
-        return Response.streamed(200, JSON, out -> StatusJson.runs(out, runs, shownLimit, flags));
+        return Response.streamed(200, Response.JSON, out -> StatusJson.runs(out, runs, shownLimit, flags));
     }
 
     /** Overdue and anomalies of the runs shown: read with them, never on the batch's path. */
@@ -220,35 +207,6 @@ public final class StatusHandler implements HttpHandler {
                 .orElseGet(() -> Response.json(404, StatusJson.error("not_found", null,
                         "no data_readiness row for season_year " + period.seasonYear() + ", week " + period.week()
                                 + ", season_type " + period.seasonType().code())));
-    }
-
-    private Response page() {
-        BatchRunQueries q = queries.get();
-        Instant now = clock.instant();
-        Period week = NflCalendar.current(clock);
-        DataReadiness readiness = q.readiness(week).orElse(null);
-        List<BatchTypeSummary> summaries = q.summaries(PAGE_WINDOW);
-        Map<String, List<RunExcerpt>> recent = new LinkedHashMap<>();
-        for (BatchTypeSummary s : summaries.subList(0, Math.min(PAGE_MAX_TYPES, summaries.size()))) {
-            recent.put(s.batchType(), q.historyExcerpts(RunFilter.newest(PAGE_RUNS_PER_TYPE).batchType(s.batchType())));
-        }
-        List<BatchRun> shown = new ArrayList<>();
-        recent.values().forEach(runs -> runs.forEach(r -> shown.add(r.run())));
-        ScheduleReport schedules = Schedules.create(q.dataSource(), q.schema()).evaluate(clock);
-        Map<UUID, RunFlags.Flags> flags = RunFlags.create(q.dataSource(), q.schema(), anomalyFactor).of(shown, schedules);
-        StatusPage.Parts page = StatusPage.render(now, week, readiness, summaries, recent, PAGE_WINDOW,
-                q.losses(PAGE_LOSSES), schedules.expectations(), flags,
-                ReadinessDeadlines.create(q.dataSource(), q.schema()).evaluate(clock));
-        page = withAlerts(page, q);
-        Response r = Response.streamed(200, HTML, page::write);
-        r.headers.put("Content-Security-Policy", List.of(PAGE_CSP));
-        return r;
-    }
-
-    /** The page's "Recent alerts" (tracker-alerts), after the batch types: a section of its own, apart from StatusPage's. */
-    private static StatusPage.Parts withAlerts(StatusPage.Parts page, BatchRunQueries q) {
-        Markup alerts = AlertsSection.render(Alerts.recent(q.dataSource(), q.schema(), AlertsSection.PAGE_ALERTS));
-        return new StatusPage.Parts(page.head(), page.sections(), alerts + page.tail());
     }
 
     private static Response fault(HttpExchange exchange, Throwable e) {
@@ -310,83 +268,6 @@ public final class StatusHandler implements HttpHandler {
         }
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
-        }
-    }
-
-    /** The resources; anything else is a 404. */
-    private enum Route {
-        PAGE, LATEST, HISTORY, RUN, CURRENT_READINESS, WEEK_READINESS, LOSSES, EXPECTATIONS, READINESS_DEADLINES,
-        METRICS;
-
-        static final String READINESS_PREFIX = API + "data-readiness/";
-        static final String RUN_PREFIX = API + "batch-runs/";
-
-        static Route of(String path) {
-            if (path == null) {
-                return null;
-            }
-            switch (path) {
-                case "/":
-                case "/status":
-                    return PAGE;
-                case API + "batch-runs/latest":
-                    return LATEST;
-                case API + "batch-runs/history":
-                    return HISTORY;
-                case READINESS_PREFIX + "current":
-                    return CURRENT_READINESS;
-                case API + "losses":
-                    return LOSSES;
-                case API + "expectations":
-                    return EXPECTATIONS;
-                case "/metrics":
-                    return METRICS;
-                case API + "readiness-deadlines":
-                    return READINESS_DEADLINES;
-                default:
-                    if (oneSegmentAfter(path, RUN_PREFIX)) {
-                        return RUN;
-                    }
-                    return oneSegmentAfter(path, READINESS_PREFIX) ? WEEK_READINESS : null;
-            }
-        }
-    }
-
-    /** Whether {@code path} is {@code prefix} and one more non-empty segment. */
-    private static boolean oneSegmentAfter(String path, String prefix) {
-        return path.startsWith(prefix) && path.length() > prefix.length() && path.indexOf('/', prefix.length()) < 0;
-    }
-
-    /** A body written piece by piece under the cap. */
-    @FunctionalInterface
-    private interface Body {
-        void writeTo(CappedBody out) throws IOException;
-    }
-
-    private static final class Response {
-        final int status;
-        final String contentType;
-        final String body; // null when streamed
-        final Body streamed;
-        final Map<String, List<String>> headers = new LinkedHashMap<>();
-
-        Response(int status, String contentType, String body) {
-            this(status, contentType, body, null);
-        }
-
-        private Response(int status, String contentType, String body, Body streamed) {
-            this.status = status;
-            this.contentType = contentType;
-            this.body = body;
-            this.streamed = streamed;
-        }
-
-        static Response json(int status, String body) {
-            return new Response(status, JSON, body);
-        }
-
-        static Response streamed(int status, String contentType, Body body) {
-            return new Response(status, contentType, null, body);
         }
     }
 }
