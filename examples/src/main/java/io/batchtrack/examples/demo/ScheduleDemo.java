@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -68,9 +67,10 @@ final class ScheduleDemo {
     }
 
     private static void history(Connection c, String schema, Instant now, PrintStream out) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE " + schema + ".batch_expectations SET declared_at = declared_at - interval '"
-                    + HISTORY.toDays() + " days'");
+        try (PreparedStatement s = c.prepareStatement("UPDATE " + schema
+                + ".batch_expectations SET declared_at = declared_at - ? * interval '1 day'")) {
+            s.setLong(1, HISTORY.toDays());
+            s.executeUpdate();
         }
         Instant declared = now.minus(HISTORY);
         List<Instant> roster = new ArrayList<>();
