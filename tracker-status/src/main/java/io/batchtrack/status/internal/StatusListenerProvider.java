@@ -45,7 +45,7 @@ public final class StatusListenerProvider implements RunListenerProvider {
     private static AlertWatcher alerts(TrackerConfig config, PostgresRunStore postgres) {
         try {
             return AlertSending.startIfConfigured(config, postgres::queries).orElse(null);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) { // an Error too: the server is started already and must not leak
             Log.warn("batchtrack sends no alerts from this status server: " + Log.describe(e) + "; the batch runs on");
             return null;
         }
