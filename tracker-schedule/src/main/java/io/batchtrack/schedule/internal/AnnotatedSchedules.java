@@ -35,6 +35,11 @@ public final class AnnotatedSchedules implements RunListener {
     private boolean closed; // guarded by queue
     private Thread worker; // guarded by queue; started with the first schedule
     private Thread exitHook; // guarded by queue
+    /**
+     * Set when the JVM's exit begins: from then on this class's warnings go to standard error as well,
+     * because java.util.logging's own shutdown hook may already have removed its handlers.
+     */
+    private volatile boolean exiting;
 
     public AnnotatedSchedules(PostgresRunStore store, Clock clock) {
         this.store = store;
@@ -68,6 +73,7 @@ public final class AnnotatedSchedules implements RunListener {
         exitHook = new Thread(new Runnable() {
             @Override
             public void run() {
+                exiting();
                 awaitQueued(true);
             }
         }, "batchtrack-schedules-exit");
@@ -98,7 +104,7 @@ public final class AnnotatedSchedules implements RunListener {
             try {
                 register(next);
             } catch (Throwable t) { // Errors too: the thread goes on with the next
-                Log.warn("batchtrack could not register " + next.describe() + ": " + Log.describe(t));
+                warn("batchtrack could not register " + next.describe() + ": " + Log.describe(t));
             } finally {
                 synchronized (queue) {
                     writing--;
@@ -114,7 +120,7 @@ public final class AnnotatedSchedules implements RunListener {
         try {
             expectation = expectationOf(schedule);
         } catch (IllegalArgumentException e) {
-            Log.warn("batchtrack does not register " + schedule.describe() + ": " + e.getMessage()
+            warn("batchtrack does not register " + schedule.describe() + ": " + e.getMessage()
                     + "; its runs are tracked as usual");
             return;
         }
@@ -128,8 +134,21 @@ public final class AnnotatedSchedules implements RunListener {
                         + " batch_expectations; " + schedule.describe() + " does not replace it");
             }
         } catch (RuntimeException e) {
-            Log.warn("batchtrack could not register " + schedule.describe() + ": " + Log.describe(e)
+            warn("batchtrack could not register " + schedule.describe() + ": " + Log.describe(e)
                     + "; the next start tries again");
+        }
+    }
+
+    /** The JVM is exiting: what is still written is reported where it cannot be lost. */
+    void exiting() {
+        exiting = true;
+    }
+
+    private void warn(String message) {
+        if (exiting) {
+            Log.warnAtExit(message);
+        } else {
+            Log.warn(message);
         }
     }
 
