@@ -2,6 +2,7 @@ package io.batchtrack.alerts;
 
 import io.batchtrack.config.ConfigException;
 import io.batchtrack.config.TrackerConfig;
+import io.batchtrack.schedule.RunFlags;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,9 +39,10 @@ public final class AlertSettings {
     private final Instant since; // null: recorded in the database on first use
     private final Duration interval;
     private final URI publicUrl; // null: no links
+    private final double anomalyFactor;
 
     private AlertSettings(URI webhook, Format format, Set<String> events, int maxAttempts, Duration retryDelay,
-            int maxPerMinute, Duration timeout, Instant since, Duration interval, URI publicUrl) {
+            int maxPerMinute, Duration timeout, Instant since, Duration interval, URI publicUrl, double anomalyFactor) {
         this.webhook = webhook;
         this.format = format;
         this.events = events;
@@ -51,6 +53,7 @@ public final class AlertSettings {
         this.since = since;
         this.interval = interval;
         this.publicUrl = publicUrl;
+        this.anomalyFactor = anomalyFactor;
     }
 
     /**
@@ -58,7 +61,7 @@ public final class AlertSettings {
      * {@code alerts.events} ({@code all}), {@code alerts.max-attempts} (8), {@code alerts.retry-delay} (30s),
      * {@code alerts.max-per-minute} (20), {@code alerts.timeout} (10s), {@code alerts.since} (an ISO-8601
      * instant; default: when alerts were first enabled on the database), {@code watch.interval} (30s)
-     * and {@code status.public-url}.
+     * {@code status.public-url} and {@code anomaly.factor} (read as the status page reads it, {@link RunFlags#factor}).
      *
      * @throws ConfigException naming the key and the rule (never the webhook URL)
      */
@@ -84,7 +87,7 @@ public final class AlertSettings {
                 Duration.ofDays(1));
         URI publicUrl = config.get("status.public-url").map(AlertSettings::publicUrl).orElse(null);
         return new AlertSettings(webhook, format, events, maxAttempts, retryDelay, maxPerMinute, timeout, since,
-                interval, publicUrl);
+                interval, publicUrl, RunFlags.factor(config));
     }
 
     private static URI webhook(String value) {
@@ -169,6 +172,11 @@ public final class AlertSettings {
 
     public Optional<URI> publicUrl() {
         return Optional.ofNullable(publicUrl);
+    }
+
+    /** {@code anomaly.factor}: {@code k} of {@code run.anomaly}, the same as the page's anomaly marks. */
+    public double anomalyFactor() {
+        return anomalyFactor;
     }
 
     /** How long a sender's claim of an alert holds: twice the request timeout, then another sender may take it. */

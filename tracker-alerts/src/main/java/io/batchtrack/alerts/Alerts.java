@@ -1,6 +1,7 @@
 package io.batchtrack.alerts;
 
 import io.batchtrack.alerts.internal.AlertTable;
+import io.batchtrack.alerts.internal.AnomalyEvents;
 import io.batchtrack.alerts.internal.Bodies;
 import io.batchtrack.alerts.internal.ReadinessEvents;
 import io.batchtrack.alerts.internal.RunEvents;
@@ -61,7 +62,8 @@ public final class Alerts {
     }
 
     /**
-     * Alerts with the built-in sources (runs, expected schedules). The schema must be migrated.
+     * Alerts with the built-in sources (runs, expected schedules, readiness deadlines, anomalies). The
+     * schema must be migrated.
      *
      * @throws IllegalArgumentException if the schema name breaks {@link BatchtrackSchema#SCHEMA_RULE}
      */
@@ -72,11 +74,12 @@ public final class Alerts {
         BatchtrackSchema.requireValidName(schema);
         Webhook webhook = settings.webhook().map(u -> new Webhook(u, settings.timeout())).orElse(null);
         String sender = Host.id() + "/" + UUID.randomUUID().toString().substring(0, 8);
-        return new Alerts(dataSource, schema, settings, clock, List.of(new RunEvents(), new ScheduleEvents(), new ReadinessEvents()), webhook,
-                sender);
+        List<EventSource> sources = List.of(new RunEvents(), new ScheduleEvents(), new ReadinessEvents(),
+                new AnomalyEvents(settings.anomalyFactor()));
+        return new Alerts(dataSource, schema, settings, clock, sources, webhook, sender);
     }
 
-    /** The same alerts with one more source of events (readiness deadlines, anomalies). */
+    /** The same alerts with one more source of events, for example an application's own. */
     public Alerts withSource(EventSource source) {
         List<EventSource> more = new ArrayList<>(sources);
         more.add(Objects.requireNonNull(source, "source"));

@@ -9,8 +9,8 @@ import javax.sql.DataSource;
 /**
  * Where alerts come from: reads the database and returns what is true now. Returning an event again
  * in the next scan is expected and harmless ({@code batch_alerts} keeps one per event and subject),
- * so a source needs no memory of its own. The built-in sources cover runs and expected schedules;
- * readiness deadlines and anomalies plug in through {@link Alerts#withSource}.
+ * so a source needs no memory of its own. The built-in sources cover runs, expected schedules,
+ * readiness deadlines and anomalies; others plug in through {@link Alerts#withSource}.
  */
 @FunctionalInterface
 public interface EventSource {

@@ -11,7 +11,7 @@ public final class Events {
     public static final String RUN_FAILED = "run.failed";
     public static final String RUN_ABANDONED = "run.abandoned";
     public static final String RUN_OVERDUE = "run.overdue";
-    /** Detected by the anomaly rules (issue 14), when they plug in their {@link EventSource}. */
+    /** A finished run whose duration or a standard counter is far from its recent successful runs' ({@code anomaly.factor}). */
     public static final String RUN_ANOMALY = "run.anomaly";
     /** A type (and mode) succeeded after its previous run failed. */
     public static final String RUN_RECOVERED = "run.recovered";

@@ -1,6 +1,8 @@
 package io.batchtrack.schedule;
 
 import io.batchtrack.RunStatus;
+import io.batchtrack.config.ConfigException;
+import io.batchtrack.config.TrackerConfig;
 import io.batchtrack.jdbi.BatchRun;
 import io.batchtrack.schedule.internal.AnomalyRows;
 import io.batchtrack.schedule.internal.AnomalyRule;
@@ -35,6 +37,8 @@ public final class RunFlags {
     public static final int MIN_SAMPLES = AnomalyRule.MIN_SAMPLES;
     /** The default {@code k} of {@code anomaly.factor}. */
     public static final double DEFAULT_FACTOR = AnomalyRule.DEFAULT_FACTOR;
+    /** The configuration key of {@code k}. */
+    public static final String FACTOR_KEY = "anomaly.factor";
     /** The rule {@code anomaly.factor} must keep. */
     public static final String FACTOR_RULE = "a number more than 1 and at most 1000 (for example 3 or 2.5)";
 
@@ -71,6 +75,24 @@ public final class RunFlags {
                 requireFactor(factor));
     }
 
+    /**
+     * {@code anomaly.factor} (default {@link #DEFAULT_FACTOR}), read and checked here once for every
+     * reader of anomalies (the status server's page and endpoints, the alerts' {@code run.anomaly}).
+     *
+     * @throws ConfigException naming the value and {@link #FACTOR_RULE}
+     */
+    public static double factor(TrackerConfig config) {
+        String value = config.get(FACTOR_KEY).map(String::strip).orElse(null);
+        if (value == null || value.isEmpty()) {
+            return DEFAULT_FACTOR;
+        }
+        try {
+            return requireFactor(Double.parseDouble(value));
+        } catch (IllegalArgumentException e) { // NumberFormatException included
+            throw new ConfigException(FACTOR_KEY, "'" + value + "' is not " + FACTOR_RULE);
+        }
+    }
+
     /** @throws IllegalArgumentException naming the value and {@link #FACTOR_RULE} */
     public static double requireFactor(double factor) {
         if (!(factor > 1 && factor <= 1000)) {
@@ -94,6 +116,22 @@ public final class RunFlags {
         List<OverdueRun> overdue = running.isEmpty() ? List.of()
                 : new ScheduleEvaluator(runs, clock).overdue(withConnection(expectations::list), running);
         return of(shown, overdue);
+    }
+
+    /**
+     * The anomalies of finished runs given by id, in one statement: only runs that have any are in the
+     * map. A running or skipped run, or an id with no row, has none.
+     */
+    public Map<UUID, List<Anomaly>> anomalies(java.util.Collection<UUID> finishedRunIds) {
+        Map<UUID, List<Anomaly>> found = new LinkedHashMap<>();
+        for (Map.Entry<UUID, AnomalyRows.Baseline> e : baselines.baselines(finishedRunIds).entrySet()) {
+            AnomalyRows.Baseline b = e.getValue();
+            List<Anomaly> anomalies = AnomalyRule.anomalies(b.own(), b.medians(), b.samples(), factor);
+            if (!anomalies.isEmpty()) {
+                found.put(e.getKey(), anomalies);
+            }
+        }
+        return found;
     }
 
     /**

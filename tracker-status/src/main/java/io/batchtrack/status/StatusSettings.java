@@ -70,7 +70,7 @@ public final class StatusSettings {
         options = options.maxResponseBytes(1024L * config.getInt("status.max-response-kb",
                 (int) (StatusServer.DEFAULT_MAX_RESPONSE_BYTES / 1024), (int) (StatusServer.MIN_MAX_RESPONSE_BYTES / 1024),
                 1 << 20));
-        options = options.anomalyFactor(anomalyFactor(config));
+        options = options.anomalyFactor(RunFlags.factor(config));
         String token = config.secret("status.token").map(String::strip).orElse(null);
         if (token != null) {
             try {
@@ -83,19 +83,6 @@ public final class StatusSettings {
                     + " loopback address: set the environment variable " + TOKEN_VARIABLE + " or status.token-file");
         }
         return new StatusSettings(options);
-    }
-
-    /** {@code anomaly.factor}: k of the runs' anomalies on the page and in the endpoints. */
-    private static double anomalyFactor(TrackerConfig config) {
-        String value = config.get("anomaly.factor").map(String::strip).orElse(null);
-        if (value == null || value.isEmpty()) {
-            return RunFlags.DEFAULT_FACTOR;
-        }
-        try {
-            return RunFlags.requireFactor(Double.parseDouble(value));
-        } catch (IllegalArgumentException e) { // NumberFormatException included
-            throw new ConfigException("anomaly.factor", "'" + value + "' is not " + RunFlags.FACTOR_RULE);
-        }
     }
 
     /** Whether {@code status.port} asks for a server. */

@@ -34,8 +34,11 @@ public final class AnomalyRows {
         this.table = quotedSchema + ".batch_runs";
     }
 
-    /** The medians of each run (only runs that exist), and how many successful runs they cover. */
-    public record Baseline(int samples, Map<String, Double> medians) {}
+    /**
+     * The medians of each run (only runs that exist), how many successful runs they cover, and the
+     * run's own values ({@link #VALUES}; a null column is left out).
+     */
+    public record Baseline(int samples, Map<String, Double> medians, Map<String, Long> own) {}
 
     public Map<UUID, Baseline> baselines(Collection<UUID> runIds) {
         Map<UUID, Baseline> baselines = new HashMap<>();
@@ -46,7 +49,11 @@ public final class AnomalyRows {
         for (String v : VALUES) {
             medians.append(", percentile_cont(0.5) WITHIN GROUP (ORDER BY s.").append(v).append(")");
         }
-        String sql = "SELECT b.id, m.* FROM " + table + " b CROSS JOIN LATERAL (SELECT " + medians + " FROM"
+        StringBuilder own = new StringBuilder();
+        for (String v : VALUES) {
+            own.append(", b.").append(v);
+        }
+        String sql = "SELECT b.id" + own + ", m.* FROM " + table + " b CROSS JOIN LATERAL (SELECT " + medians + " FROM"
                 + " (SELECT " + String.join(", ", VALUES) + " FROM " + table + " s WHERE s.batch_type = b.batch_type"
                 + " AND s.status = 'success' AND s.started_at < b.started_at"
                 + " AND s.batch_mode IS NOT DISTINCT FROM b.batch_mode"
@@ -56,14 +63,22 @@ public final class AnomalyRows {
             ps.setArray(1, ids);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    int n = VALUES.size();
+                    Map<String, Long> values = new LinkedHashMap<>();
+                    for (int i = 0; i < n; i++) {
+                        long value = rs.getLong(2 + i);
+                        if (!rs.wasNull()) {
+                            values.put(VALUES.get(i), value);
+                        }
+                    }
                     Map<String, Double> m = new LinkedHashMap<>();
-                    for (int i = 0; i < VALUES.size(); i++) {
-                        double median = rs.getDouble(3 + i);
+                    for (int i = 0; i < n; i++) {
+                        double median = rs.getDouble(3 + n + i);
                         if (!rs.wasNull()) {
                             m.put(VALUES.get(i), median);
                         }
                     }
-                    baselines.put(rs.getObject(1, UUID.class), new Baseline(rs.getInt(2), m));
+                    baselines.put(rs.getObject(1, UUID.class), new Baseline(rs.getInt(2 + n), m, values));
                 }
             }
             ids.free();
