@@ -48,9 +48,10 @@ public final class Alerts {
     private final List<EventSource> sources;
     private final Webhook webhook; // null: no channel
     private final String sender;
+    private final Instant enabledAt; // recorded as since when the database has none yet
 
     private Alerts(DataSource dataSource, String schema, AlertSettings settings, Clock clock, List<EventSource> sources,
-            Webhook webhook, String sender) {
+            Webhook webhook, String sender, Instant enabledAt) {
         this.dataSource = dataSource;
         this.schema = schema;
         this.settings = settings;
@@ -59,6 +60,7 @@ public final class Alerts {
         this.sources = List.copyOf(sources);
         this.webhook = webhook;
         this.sender = sender;
+        this.enabledAt = enabledAt;
     }
 
     /**
@@ -76,14 +78,23 @@ public final class Alerts {
         String sender = Host.id() + "/" + UUID.randomUUID().toString().substring(0, 8);
         List<EventSource> sources = List.of(new RunEvents(), new ScheduleEvents(), new ReadinessEvents(),
                 new AnomalyEvents(settings.anomalyFactor()));
-        return new Alerts(dataSource, schema, settings, clock, sources, webhook, sender);
+        return new Alerts(dataSource, schema, settings, clock, sources, webhook, sender, clock.instant());
     }
 
     /** The same alerts with one more source of events, for example an application's own. */
     public Alerts withSource(EventSource source) {
         List<EventSource> more = new ArrayList<>(sources);
         more.add(Objects.requireNonNull(source, "source"));
-        return new Alerts(dataSource, schema, settings, clock, more, webhook, sender);
+        return new Alerts(dataSource, schema, settings, clock, more, webhook, sender, enabledAt);
+    }
+
+    /**
+     * The same alerts, enabled since {@code at} rather than since their creation: what a first
+     * {@link #since()} records on a database that has no record yet. A status server whose database
+     * answers only after its first runs passes the moment it started, so those runs are not history.
+     */
+    public Alerts enabledAt(Instant at) {
+        return new Alerts(dataSource, schema, settings, clock, sources, webhook, sender, Objects.requireNonNull(at, "at"));
     }
 
     public AlertSettings settings() {
@@ -95,12 +106,15 @@ public final class Alerts {
         return sender;
     }
 
-    /** {@code alerts.since}, else the database's record of when alerts were first enabled (recorded now if none). */
+    /**
+     * {@code alerts.since}, else the database's record of when alerts were first enabled (recorded as
+     * {@link #enabledAt} if none: the creation of these alerts, unless told otherwise).
+     */
     public Instant since() {
         if (settings.since().isPresent()) {
             return settings.since().get();
         }
-        return withConnection(table::since);
+        return withConnection(c -> table.since(c, enabledAt));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.batchtrack.alerts;
 
+import io.batchtrack.testsupport.WebhookReceiver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.batchtrack.config.TrackerConfig;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AlertsTest {
     private static final String SECRET_PATH = "/services/T0001/B0002/s3cr3tW3bh00kT0k3n";
 
-    private static Alerts alerts(PostgresDatabase db, Receiver receiver, Map<String, String> keys, Clock clock) {
+    private static Alerts alerts(PostgresDatabase db, WebhookReceiver receiver, Map<String, String> keys, Clock clock) {
         Map<String, String> env = new HashMap<>();
         env.put("BATCHTRACK_ALERTS_WEBHOOK_URL", receiver.url(SECRET_PATH).toString());
         keys.forEach((k, v) -> env.put(TrackerConfig.environmentName(k), v));
@@ -36,7 +37,7 @@ class AlertsTest {
     @Test
     void aFailedRunIsOneRunFailedAlertWithTheFixedFieldsHoweverManySendersScan(PostgresDatabase pg) {
         Db db = new Db(pg);
-        try (Receiver receiver = Receiver.start()) {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
             Alerts first = alerts(pg, receiver, Map.of("status.public-url", "https://status.example.com/"),
                     Clock.systemUTC());
             Alerts second = alerts(pg, receiver, Map.of(), Clock.systemUTC());
@@ -51,7 +52,7 @@ class AlertsTest {
             second.deliver();
 
             assertThat(receiver.requests()).hasSize(1);
-            Receiver.Request r = receiver.requests().get(0);
+            WebhookReceiver.Request r = receiver.requests().get(0);
             String id = db.rows("SELECT id FROM batch_alerts").get(0).get("id").toString();
             assertThat(r.idempotencyKey()).isEqualTo(id);
             assertThat(r.path()).isEqualTo(SECRET_PATH);
@@ -69,7 +70,7 @@ class AlertsTest {
     @Test
     void aReceiverAnswering503TwiceGetsTheAlertOnTheThirdAttemptWithThreeAttemptsRecorded(PostgresDatabase pg) {
         Db db = new Db(pg);
-        try (Receiver receiver = Receiver.start(503, 503)) {
+        try (WebhookReceiver receiver = WebhookReceiver.start(503, 503)) {
             Alerts alerts = alerts(pg, receiver, Map.of("alerts.retry-delay", "100ms", "alerts.since",
                     "2020-01-01T00:00:00Z"), Clock.systemUTC());
             db.run("weekly_update", null, "failed", "abandoned", Instant.now(), Instant.now());
@@ -83,7 +84,7 @@ class AlertsTest {
 
             System.out.printf("retry: delivered on attempt 3 after two 503s in %d ms (retry-delay 100ms, doubling)%n",
                     (System.nanoTime() - start) / 1_000_000);
-            assertThat(receiver.requests()).hasSize(3).extracting(Receiver.Request::idempotencyKey).containsOnly(
+            assertThat(receiver.requests()).hasSize(3).extracting(WebhookReceiver.Request::idempotencyKey).containsOnly(
                     db.rows("SELECT id FROM batch_alerts").get(0).get("id").toString());
             assertThat(receiver.requests().get(0).body()).contains("\"event\":\"run.abandoned\"");
             assertThat(db.rows("SELECT attempt, http_status, error FROM batch_alert_attempts ORDER BY attempt"))
@@ -97,7 +98,7 @@ class AlertsTest {
     @Test
     void anAlertWhoseEveryAttemptFailsIsUndeliverableAfterMaxAttempts(PostgresDatabase pg) {
         Db db = new Db(pg);
-        try (Receiver receiver = Receiver.start()) {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
             receiver.alwaysAnswer(500, 10);
             Alerts alerts = alerts(pg, receiver, Map.of("alerts.retry-delay", "10ms", "alerts.max-attempts", "3",
                     "alerts.since", "2020-01-01T00:00:00Z"), Clock.systemUTC());
@@ -120,7 +121,7 @@ class AlertsTest {
     @Test
     void aThousandFailedRunsWithinAMinuteAreMaxPerMinuteMessagesAndOneDigest(PostgresDatabase pg) {
         Db db = new Db(pg);
-        try (Receiver receiver = Receiver.start()) {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
             Alerts alerts = alerts(pg, receiver, Map.of("alerts.since", "2020-01-01T00:00:00Z"), Clock.systemUTC());
             db.execute("INSERT INTO batch_runs (batch_type, season_year, week, season_type, triggered_by, status,"
                     + " started_at, completed_at, error_type) SELECT 'odds_sync', 2025, 17, 'reg', 'scheduler', 'failed',"
@@ -130,7 +131,7 @@ class AlertsTest {
             alerts.deliver();
             alerts.deliver();
 
-            List<Receiver.Request> requests = receiver.requests();
+            List<WebhookReceiver.Request> requests = receiver.requests();
             System.out.printf("storm: 1000 failed runs -> %d messages (max-per-minute %d, then one digest)%n",
                     requests.size(), AlertSettings.DEFAULT_MAX_PER_MINUTE);
             assertThat(requests).hasSize(AlertSettings.DEFAULT_MAX_PER_MINUTE + 1);
@@ -148,7 +149,7 @@ class AlertsTest {
         // every Tuesday 06:00 New York (11:00 UTC), due an hour later
         Schedules.create(pg.dataSource(), "public").declare(Expectation.declare("weekly_update", null, "0 6 * * 2",
                 null, Duration.ofHours(1), null, Instant.parse("2026-01-01T00:00:00Z")));
-        try (Receiver receiver = Receiver.start()) {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
             Map<String, String> keys = Map.of("alerts.since", "2026-01-01T00:00:00Z");
             Alerts atOne = alerts(pg, receiver, keys, Clock.fixed(Instant.parse("2026-01-06T13:00:00Z"), ZoneOffset.UTC));
             atOne.detect();
@@ -177,7 +178,7 @@ class AlertsTest {
                 Instant.parse("2025-11-01T00:00:00Z")));
         Clock atOne = Clock.fixed(Instant.parse("2025-12-04T18:00:00Z"), ZoneOffset.UTC);
         Period week = deadlines.evaluate(atOne).deadlines().get(0).latestPassed(atOne.instant()).period();
-        try (Receiver receiver = Receiver.start()) {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
             Map<String, String> keys = Map.of("alerts.since", "2025-12-01T00:00:00Z");
             Alerts first = alerts(pg, receiver, keys, atOne);
             first.detect();
@@ -211,7 +212,7 @@ class AlertsTest {
                 now.minus(Duration.ofMinutes(29)));
         UUID again = db.run("odds_sync", null, "success", null, now.minus(Duration.ofMinutes(20)),
                 now.minus(Duration.ofMinutes(19)));
-        try (Receiver receiver = Receiver.start()) {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
             Alerts alerts = alerts(pg, receiver, Map.of("alerts.since", "2026-01-01T00:00:00Z", "alerts.events",
                     "run.overdue, run.recovered"), Clock.fixed(now, ZoneOffset.UTC));
 
@@ -229,7 +230,7 @@ class AlertsTest {
     @Test
     void theWebhookUrlAppearsInNoLogLineNorAttemptNorMessage(PostgresDatabase pg) throws Exception {
         Db db = new Db(pg);
-        try (Receiver receiver = Receiver.start(); LogCapture logs = new LogCapture()) {
+        try (WebhookReceiver receiver = WebhookReceiver.start(); LogCapture logs = new LogCapture()) {
             receiver.alwaysAnswer(500, 5);
             Alerts alerts = alerts(pg, receiver, Map.of("alerts.retry-delay", "10ms", "alerts.max-attempts", "2",
                     "alerts.since", "2020-01-01T00:00:00Z"), Clock.systemUTC());

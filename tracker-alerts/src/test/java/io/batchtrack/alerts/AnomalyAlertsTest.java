@@ -1,5 +1,6 @@
 package io.batchtrack.alerts;
 
+import io.batchtrack.testsupport.WebhookReceiver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AnomalyAlertsTest {
     private static final Instant NOW = Instant.parse("2026-11-24T15:00:00Z");
 
-    private static Alerts alerts(PostgresDatabase db, Receiver receiver, Map<String, String> keys) {
+    private static Alerts alerts(PostgresDatabase db, WebhookReceiver receiver, Map<String, String> keys) {
         Map<String, String> env = new HashMap<>();
         env.put("BATCHTRACK_ALERTS_WEBHOOK_URL", receiver.url("/hook").toString());
         env.put("BATCHTRACK_ALERTS_SINCE", "2026-11-01T00:00:00Z");
@@ -72,7 +73,7 @@ class AnomalyAlertsTest {
         history(db);
         UUID slow = run(db, "success", NOW.minus(Duration.ofMinutes(90)), 5_000, 16);
         run(db, "success", NOW.minus(Duration.ofMinutes(30)), 1_100, 15);
-        try (Receiver receiver = Receiver.start()) {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
             Alerts watcher = alerts(pg, receiver, Map.of());
             Alerts another = alerts(pg, receiver, Map.of());
 
@@ -95,7 +96,7 @@ class AnomalyAlertsTest {
         Db db = new Db(pg);
         history(db);
         UUID empty = run(db, "failed", NOW.minus(Duration.ofMinutes(30)), 1_000, 0);
-        try (Receiver receiver = Receiver.start()) {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
             Alerts alerts = alerts(pg, receiver, Map.of("alerts.events", "run.anomaly"));
 
             alerts.detect();
@@ -112,7 +113,7 @@ class AnomalyAlertsTest {
         Db db = new Db(pg);
         history(db);
         run(db, "success", NOW.minus(Duration.ofMinutes(90)), 5_000, 16);
-        try (Receiver receiver = Receiver.start()) {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
             alerts(pg, receiver, Map.of("anomaly.factor", "6")).detect();
 
             assertThat(db.count("SELECT count(*) FROM batch_alerts")).isZero();

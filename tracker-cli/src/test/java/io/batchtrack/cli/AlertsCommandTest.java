@@ -1,5 +1,6 @@
 package io.batchtrack.cli;
 
+import io.batchtrack.testsupport.WebhookReceiver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.batchtrack.config.TrackerConfig;
@@ -34,7 +35,7 @@ class AlertsCommandTest {
 
     @Test
     void alertsTestSendsOneMessageAndPrintsWhatTheReceiverAnswered(PostgresDatabase db) {
-        try (Receiver receiver = Receiver.start()) {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
             int status = run(db, Map.of("BATCHTRACK_ALERTS_WEBHOOK_URL", receiver.url().toString()), "alerts", "--test");
 
             assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
@@ -63,7 +64,7 @@ class AlertsCommandTest {
     void serveSendsAlertsTooWhenAChannelIsConfigured(PostgresDatabase db) {
         BatchtrackSchema.migrate(db.dataSource(), "public");
         Fixture f = new Fixture(db);
-        try (Receiver receiver = Receiver.start()) {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
             Map<String, String> env = new HashMap<>(Map.of("BATCHTRACK_ALERTS_WEBHOOK_URL", receiver.url().toString(),
                     "BATCHTRACK_STATUS_PORT", "0", "BATCHTRACK_WATCH_INTERVAL", "100ms",
                     "BATCHTRACK_ALERTS_SINCE", "2020-01-01T00:00:00Z"));

@@ -1,5 +1,6 @@
 package io.batchtrack.cli;
 
+import io.batchtrack.testsupport.WebhookReceiver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.batchtrack.jdbi.BatchtrackSchema;
@@ -19,7 +20,7 @@ class WatchCommandTest {
             + " triggered_by, status, started_at, completed_at, error_type) VALUES ('odds_sync', 2025, 17, 'reg',"
             + " 'scheduler', 'failed', now(), now(), 'IOException')";
 
-    private static Map<String, String> config(Receiver receiver, String... more) {
+    private static Map<String, String> config(WebhookReceiver receiver, String... more) {
         Map<String, String> config = new java.util.HashMap<>(Map.of("BATCHTRACK_ALERTS_WEBHOOK_URL",
                 receiver.url().toString(), "watch.interval", "200ms", "alerts.since", "2020-01-01T00:00:00Z"));
         for (int i = 0; i < more.length; i += 2) {
@@ -32,7 +33,7 @@ class WatchCommandTest {
     void twoWatchersAgainstOneDatabaseFor30SecondsDeliverEveryAlertOnce(PostgresDatabase db) throws Exception {
         BatchtrackSchema.migrate(db.dataSource(), "public");
         Fixture f = new Fixture(db);
-        try (Receiver receiver = Receiver.start();
+        try (WebhookReceiver receiver = WebhookReceiver.start();
                 ForkedWatcher a = ForkedWatcher.start(db, config(receiver, "alerts.max-per-minute", "10000"));
                 ForkedWatcher b = ForkedWatcher.start(db, config(receiver, "alerts.max-per-minute", "10000"))) {
             Poll.until(Duration.ofSeconds(60), () -> a.watching() && b.watching(), "both watchers start; output: "
@@ -49,7 +50,7 @@ class WatchCommandTest {
                     == failed, "every alert delivered; a: " + a.output() + " b: " + b.output());
 
             assertThat(receiver.requests()).hasSize(failed);
-            assertThat(receiver.requests().stream().map(Receiver.Request::idempotencyKey).distinct()).hasSize(failed);
+            assertThat(receiver.requests().stream().map(WebhookReceiver.Request::idempotencyKey).distinct()).hasSize(failed);
             assertThat(f.count("SELECT count(*) FROM batch_alerts WHERE event = 'run.failed'")).isEqualTo(failed);
             assertThat(f.count("SELECT count(*) FROM batch_alert_attempts")).isEqualTo(failed);
             Map<String, Long> bySender = f.rows("SELECT split_part(sender, '@', 1) AS pid, count(*) AS n FROM"
@@ -57,7 +58,7 @@ class WatchCommandTest {
                             r -> (Long) r.get("n")));
             System.out.printf("exactly once: two watchers, 30 s, %d failed runs -> %d requests, %d distinct"
                     + " Idempotency-Keys; attempts by watcher %s%n", failed, receiver.requests().size(),
-                    receiver.requests().stream().map(Receiver.Request::idempotencyKey).distinct().count(), bySender);
+                    receiver.requests().stream().map(WebhookReceiver.Request::idempotencyKey).distinct().count(), bySender);
             assertThat(bySender.keySet()).isSubsetOf(String.valueOf(a.pid()), String.valueOf(b.pid()));
         }
     }
@@ -67,7 +68,7 @@ class WatchCommandTest {
         BatchtrackSchema.migrate(db.dataSource(), "public");
         Fixture f = new Fixture(db);
         // a 2 s request timeout: a claim's lease is 4 s
-        try (Receiver receiver = Receiver.start().holdFirst();
+        try (WebhookReceiver receiver = WebhookReceiver.start().holdFirst();
                 ForkedWatcher a = ForkedWatcher.start(db, config(receiver, "alerts.timeout", "2s"))) {
             Poll.until(Duration.ofSeconds(60), () -> a.watching(), "the first watcher starts: " + a.output());
             f.execute(FAILED_RUN);
@@ -83,7 +84,7 @@ class WatchCommandTest {
                 System.out.printf("killed mid-delivery: the other watcher delivered %d ms after the SIGKILL"
                         + " (lease 4 s, its own start included)%n", (System.nanoTime() - killed) / 1_000_000);
 
-                assertThat(receiver.requests()).hasSize(2).extracting(Receiver.Request::idempotencyKey)
+                assertThat(receiver.requests()).hasSize(2).extracting(WebhookReceiver.Request::idempotencyKey)
                         .containsOnly((String) f.row("SELECT id::text AS id FROM batch_alerts").get("id"));
                 assertThat(f.rows("SELECT attempt, split_part(sender, '@', 1) AS pid, http_status"
                         + " FROM batch_alert_attempts")).containsExactly(Map.of("attempt", 1, "pid",

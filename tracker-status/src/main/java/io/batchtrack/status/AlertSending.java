@@ -6,6 +6,7 @@ import io.batchtrack.alerts.Alerts;
 import io.batchtrack.config.TrackerConfig;
 import io.batchtrack.jdbi.BatchRunQueries;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -30,9 +31,11 @@ public final class AlertSending {
         if (!settings.enabled()) {
             return Optional.empty();
         }
+        // alerts are enabled from now, even if the database answers (or is migrated) only after the first runs
+        Instant enabled = Clock.systemUTC().instant();
         return Optional.of(AlertWatcher.start(() -> {
             BatchRunQueries q = queries.get();
-            return Alerts.create(q.dataSource(), q.schema(), settings, Clock.systemUTC());
+            return Alerts.create(q.dataSource(), q.schema(), settings, Clock.systemUTC()).enabledAt(enabled);
         }, settings.interval()));
     }
 }

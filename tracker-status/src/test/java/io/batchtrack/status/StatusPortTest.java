@@ -9,6 +9,8 @@ import io.batchtrack.RunSpec;
 import io.batchtrack.config.TrackerConfig;
 import io.batchtrack.testsupport.PostgresDatabase;
 import io.batchtrack.testsupport.PostgresExtension;
+import io.batchtrack.testsupport.WebhookReceiver;
+import io.batchtrack.testing.Poll;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -52,6 +54,29 @@ class StatusPortTest {
         }
 
         assertThat(listening(port)).as("something listens on port %d after close()", port).isFalse();
+    }
+
+    /** The status server an engine starts sends alerts too when a channel is configured, and stops with the engine. */
+    @Test
+    void theEnginesStatusServerSendsAlertsWhenAChannelIsConfigured(PostgresDatabase db) throws Exception {
+        Map<String, String> env = env(db, freePort());
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            env.put("BATCHTRACK_ALERTS_WEBHOOK_URL", receiver.url().toString());
+            env.put("BATCHTRACK_WATCH_INTERVAL", "100ms");
+            IllegalStateException feedDown = new IllegalStateException("odds feed down");
+            try (BatchTracking tracking = BatchTracking.fromConfig(TrackerConfig.of(Map.of(), env))) {
+                Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> tracking.run(
+                        RunSpec.of("odds_sync", Period.regular(2025, 17)), () -> {
+                            throw feedDown;
+                        }));
+                assertThat(thrown).isSameAs(feedDown);
+
+                Poll.until(Duration.ofSeconds(20), () -> !receiver.requests().isEmpty(), "the status server sends");
+            }
+            assertThat(receiver.requests()).singleElement().satisfies(r -> assertThat(r.body())
+                    .contains("\"event\":\"run.failed\"").contains("\"batch_type\":\"odds_sync\"")
+                    .contains("odds feed down"));
+        }
     }
 
     @Test

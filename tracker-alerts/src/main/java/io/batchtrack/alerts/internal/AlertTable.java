@@ -51,10 +51,11 @@ public final class AlertTable {
         this.lockKey = "batchtrack alerts " + quotedSchema;
     }
 
-    /** The recorded {@code since}, recorded now if absent (the first watcher's start). */
-    public Instant since(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO " + state + " (name, at) VALUES ('since', now())"
+    /** The recorded {@code since}, recorded as {@code enabledAt} if absent (the first watcher's start). */
+    public Instant since(Connection c, Instant enabledAt) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO " + state + " (name, at) VALUES ('since', ?)"
                 + " ON CONFLICT (name) DO NOTHING")) {
+            s.setTimestamp(1, java.sql.Timestamp.from(enabledAt));
             s.executeUpdate();
         }
         try (PreparedStatement s = c.prepareStatement("SELECT at FROM " + state + " WHERE name = 'since'");
