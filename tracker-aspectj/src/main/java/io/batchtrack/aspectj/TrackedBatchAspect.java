@@ -17,7 +17,7 @@ import org.aspectj.lang.reflect.MethodSignature;
  * Records every execution of a {@code @TrackedBatch} method woven by AspectJ, at compile time or at
  * load time. It is a thin adapter over {@link Woven}, the calls the Java agent's advice makes too: the
  * run opens before the body, the method returns the same value and throws the same exception instance,
- * a {@code CompletionStage} result ends its run when it completes, and a nested tracked call links to
+ * an asynchronous result ({@code CompletionStage}, publisher, {@code ListenableFuture}) ends its run when it completes, and a nested tracked call links to
  * the run around it. Constructors are never advised.
  *
  * <p>Each join point's method is read once (one reflective lookup, ever); later calls cost a map
@@ -50,8 +50,8 @@ public class TrackedBatchAspect {
             Woven.exit(tracked, run, null, thrown);
             throw thrown;
         }
-        Woven.exit(tracked, run, returned, null);
-        return returned;
+        // a publisher comes back as one that ends the run at its terminal signal
+        return Woven.exit(tracked, run, returned, null);
     }
 
     /** The tracked method of a join point; null (the call runs untracked) if it cannot be read. */

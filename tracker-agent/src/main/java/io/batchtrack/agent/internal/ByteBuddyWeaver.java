@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import io.batchtrack.internal.weaving.AsyncReturn;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.ClassFileVersion;
 import net.bytebuddy.asm.Advice;
@@ -32,6 +33,8 @@ final class ByteBuddyWeaver implements ClassWeaver {
     private final ClassFileLocator api = apiLocator();
     private final Advice advice = Advice.withCustomMapping().bind(TrackedMethodOf.class, TrackedMethodSite.INSTANCE)
             .to(TrackedBatchAdvice.class);
+    private final Advice publisherAdvice = Advice.withCustomMapping()
+            .bind(TrackedMethodOf.class, TrackedMethodSite.INSTANCE).to(PublisherTrackedBatchAdvice.class);
 
     @Override
     public Result weave(ClassLoader loader, String internalName, byte[] bytes) {
@@ -43,6 +46,7 @@ final class ByteBuddyWeaver implements ClassWeaver {
                 TypePool.Default.ReaderMode.FAST);
         TypeDescription type = pool.describe(name).resolve();
         List<MethodDescription> tracked = new ArrayList<>();
+        List<MethodDescription> publishers = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (MethodDescription.InDefinedShape m : type.getDeclaredMethods()) {
             if (!annotated(m) || m.isBridge()) {
@@ -53,10 +57,15 @@ final class ByteBuddyWeaver implements ClassWeaver {
             if (refusal != null) {
                 warnings.add("@TrackedBatch on " + member(type, m) + " is ignored: " + refusal);
             } else {
-                tracked.add(m);
+                AsyncReturn kind = ReturnKinds.of(pool, m);
+                String unsupported = kind.unsupportedWarning(member(type, m), m.getReturnType().asErasure().getName());
+                if (unsupported != null) {
+                    warnings.add(unsupported);
+                }
+                (kind.wraps() ? publishers : tracked).add(m);
             }
         }
-        if (tracked.isEmpty()) {
+        if (tracked.isEmpty() && publishers.isEmpty()) {
             return new Result(null, warnings);
         }
         ClassFileVersion version = type.getClassFileVersion();
@@ -65,7 +74,8 @@ final class ByteBuddyWeaver implements ClassWeaver {
                     + version.getJavaVersion() + ") predates Java 7, which the woven code needs; recompile it");
             return new Result(null, warnings);
         }
-        AsmVisitorWrapper wrapper = advice.on(ElementMatchers.anyOf(tracked));
+        AsmVisitorWrapper wrapper = new AsmVisitorWrapper.Compound(advice.on(ElementMatchers.anyOf(tracked)),
+                publisherAdvice.on(ElementMatchers.anyOf(publishers)));
         return new Result(byteBuddy.decorate(type, locator).visit(wrapper).make().getBytes(), warnings);
     }
 

@@ -334,6 +334,15 @@ public sealed class ActiveRun implements Tracker, RunOnThread permits JoinedRun 
         end(null, false, CANCELLED);
     }
 
+    /**
+     * The publisher this asynchronous run returned was garbage collected without ever being
+     * subscribed: the run ends failed with {@code error_type = never_subscribed}, since nothing it
+     * stood for ever ran.
+     */
+    public void neverSubscribed() {
+        end(null, false, NEVER_SUBSCRIBED);
+    }
+
     /** How long this run has been open, on the monotonic clock. */
     Duration age() {
         return Duration.ofNanos(System.nanoTime() - openedNanos);
@@ -354,6 +363,9 @@ public sealed class ActiveRun implements Tracker, RunOnThread permits JoinedRun 
 
     private static final RunFailure CANCELLED = new RunFailure("cancelled", "its future was cancelled; work it had"
             + " started may still be running, and what that work counts from now on is dropped", null);
+
+    private static final RunFailure NEVER_SUBSCRIBED = new RunFailure("never_subscribed", "the publisher it"
+            + " returned was garbage collected without being subscribed: the work it stood for never ran", null);
 
     @Override
     public String toString() {

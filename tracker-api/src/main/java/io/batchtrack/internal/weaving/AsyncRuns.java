@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 public final class AsyncRuns {
     private static final long SHUTDOWN_WAIT_MILLIS = 5_000;
     private static final Map<ActiveRun, CompletionStage<?>> PENDING = new ConcurrentHashMap<>();
+    private static final Map<ActiveRun, java.util.concurrent.Future<?>> PENDING_FUTURES = new ConcurrentHashMap<>();
     private static volatile boolean hooked;
 
     private AsyncRuns() {}
@@ -42,6 +43,59 @@ public final class AsyncRuns {
         });
     }
 
+    /**
+     * Ends {@code run} when {@code future}, a Guava {@code ListenableFuture} (recognised by name, so
+     * called through its {@code addListener(Runnable, Executor)}), completes. Its outcome is read
+     * through {@link java.util.concurrent.Future}, which it extends.
+     */
+    public static void endOnListenable(ActiveRun run, java.util.concurrent.Future<?> future)
+            throws ReflectiveOperationException {
+        java.lang.reflect.Method addListener = TrackedPublisher.find(future.getClass(),
+                "com.google.common.util.concurrent.ListenableFuture").getMethod("addListener", Runnable.class,
+                java.util.concurrent.Executor.class);
+        hook();
+        PENDING_FUTURES.put(run, future);
+        Runnable ended = () -> {
+            try {
+                endWith(run, future);
+            } catch (Throwable e) { // what this listener throws would only reach Guava's log
+                Faults.logged("exit-async", "batchtrack failed to end asynchronous run " + run.id(), e);
+            } finally {
+                PENDING_FUTURES.remove(run);
+            }
+        };
+        java.util.concurrent.Executor sameThread = Runnable::run;
+        addListener.invoke(future, ended, sameThread);
+    }
+
+    /** Ends {@code run} with the outcome of {@code future}, which is done. */
+    private static void endWith(ActiveRun run, java.util.concurrent.Future<?> future) {
+        if (future.isCancelled()) {
+            run.cancelled();
+            return;
+        }
+        Throwable failure = null;
+        boolean interrupted = false;
+        while (true) {
+            try {
+                future.get();
+                break;
+            } catch (java.util.concurrent.ExecutionException e) {
+                failure = e.getCause() == null ? e : e.getCause();
+                break;
+            } catch (CancellationException e) {
+                run.cancelled();
+                return;
+            } catch (InterruptedException e) {
+                interrupted = true; // done already: get() returns at once on retry
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        run.finish(failure);
+    }
+
     /** A future cancelled by its caller, not one whose work failed (cancel() completes it with a CancellationException). */
     private static boolean wasCancelled(CompletionStage<?> stage, Throwable failure) {
         return failure instanceof CancellationException
@@ -62,6 +116,14 @@ public final class AsyncRuns {
 
     static void flush() {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SHUTDOWN_WAIT_MILLIS);
+        for (Map.Entry<ActiveRun, java.util.concurrent.Future<?>> e : PENDING_FUTURES.entrySet()) {
+            if (e.getValue().isDone()) {
+                endWith(e.getKey(), e.getValue()); // no-op if the listener got there first
+                if (!await(e.getKey(), deadline)) {
+                    return;
+                }
+            }
+        }
         for (Map.Entry<ActiveRun, CompletionStage<?>> e : PENDING.entrySet()) {
             CompletableFuture<?> f;
             try {
@@ -78,12 +140,20 @@ public final class AsyncRuns {
             } else {
                 run.finish(f.isCompletedExceptionally() ? f.handle((v, t) -> t).join() : null);
             }
-            try {
-                run.awaitRecorded(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
+            if (!await(run, deadline)) {
                 return;
             }
+        }
+    }
+
+    /** @return false if interrupted: the hook then stops waiting */
+    private static boolean await(ActiveRun run, long deadline) {
+        try {
+            run.awaitRecorded(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

@@ -10,7 +10,6 @@ import io.batchtrack.spi.DeclaredSchedule;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.time.Clock;
-import java.util.concurrent.CompletionStage;
 
 /**
  * One {@code @TrackedBatch} method as the engine sees it: what its {@link TrackedBatch} annotation and the
@@ -22,7 +21,7 @@ public final class TrackedMethod {
     private final String member;
     private final String batchType;
     private final String fixedMode;
-    private final boolean async;
+    private final AsyncReturn asyncReturn;
     private final boolean exclusive;
     private final boolean returnsVoid;
     private final int periodArg;
@@ -39,7 +38,7 @@ public final class TrackedMethod {
         this.member = method.getDeclaringClass().getName() + "." + method.getName();
         this.batchType = annotation.type();
         this.fixedMode = annotation.mode();
-        this.async = CompletionStage.class.isAssignableFrom(method.getReturnType());
+        this.asyncReturn = AsyncReturn.of(method);
         this.exclusive = annotation.exclusive();
         this.returnsVoid = method.getReturnType() == void.class;
         int period = -1, year = -1, week = -1, season = -1, mode = -1;
@@ -118,9 +117,17 @@ public final class TrackedMethod {
         return a == null ? null : new TrackedMethod(method, a);
     }
 
-    /** Whether the method's declared return type is a {@link CompletionStage}: its run ends when the result completes. */
+    /**
+     * Whether the method's declared return type is asynchronous and supported ({@link AsyncReturn}):
+     * its run ends when the result completes, not when the method returns.
+     */
     public boolean async() {
-        return async;
+        return asyncReturn.async();
+    }
+
+    /** What the declared return type says about when the run ends. */
+    public AsyncReturn asyncReturn() {
+        return asyncReturn;
     }
 
     /**

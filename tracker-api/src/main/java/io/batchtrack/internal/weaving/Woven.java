@@ -12,6 +12,7 @@ import io.batchtrack.internal.engine.GlobalEngine;
 import java.lang.reflect.Method;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
 
 /**
  * The two calls every weaving front door makes around a {@code @TrackedBatch} method: {@link #enter}
@@ -121,23 +122,50 @@ public final class Woven {
     }
 
     /**
-     * Ends the run of one call. {@code thrown} is what the body threw (null if it returned); an
-     * asynchronous method's run ends when its {@link CompletionStage} completes, and the caller
-     * receives the very same future.
+     * Ends the run of one call, and returns what the caller receives. {@code thrown} is what the body
+     * threw (null if it returned). An asynchronous method's run ends when its result does
+     * ({@link AsyncReturn}): a {@link CompletionStage} or {@code ListenableFuture} is returned as it
+     * is, a publisher as a {@link TrackedPublisher} that behaves exactly like it. Whatever fails in
+     * tracking, {@code returned} itself is returned.
      */
-    public static void exit(TrackedMethod tracked, ActiveRun run, Object returned, Throwable thrown) {
+    public static Object exit(TrackedMethod tracked, ActiveRun run, Object returned, Throwable thrown) {
         if (run == null) {
-            return;
+            return returned;
         }
         try {
-            if (thrown == null && tracked.async() && returned instanceof CompletionStage<?> stage) {
+            AsyncReturn kind = thrown == null && returned != null ? tracked.asyncReturn() : AsyncReturn.NONE;
+            if (kind == AsyncReturn.COMPLETION_STAGE && returned instanceof CompletionStage<?> stage) {
                 run.detach();
                 AsyncRuns.endOnCompletion(run, stage);
+            } else if (kind == AsyncReturn.LISTENABLE_FUTURE && returned instanceof Future<?> future) {
+                run.detach();
+                AsyncRuns.endOnListenable(run, future);
+            } else if (kind.wraps()) {
+                return wrapped(tracked, run, kind, returned);
             } else {
                 run.finish(thrown);
             }
         } catch (Throwable e) { // Errors too: never in place of what the body returned or threw
             Faults.logged("exit", "batchtrack failed to end the run of " + tracked.member(), e);
         }
+        return returned;
+    }
+
+    /**
+     * The publisher the caller receives; {@code returned} itself if it cannot be followed, and then
+     * the run ends now, failed with why, rather than as a success it does not know of.
+     */
+    private static Object wrapped(TrackedMethod tracked, ActiveRun run, AsyncReturn kind, Object returned) {
+        Object wrapped;
+        try {
+            wrapped = TrackedPublisher.wrap(kind, run, returned, tracked.member());
+        } catch (Throwable e) { // Errors too
+            Faults.logged("exit-publisher", "batchtrack cannot follow the publisher " + tracked.member()
+                    + " returned; its run ends now", e);
+            run.finish(e);
+            return returned;
+        }
+        run.detach();
+        return wrapped;
     }
 }
