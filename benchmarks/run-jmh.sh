@@ -5,6 +5,7 @@
 #   benchmarks/run-jmh.sh woven          # item 2: agent, ajc, programmatic, plain; store=none
 #   benchmarks/run-jmh.sh bookkeeping    # item 3: a run against PostgreSQL vs the floor vs Spring Batch, durable on/off,
 #                                        #         then statements, transactions and round trips per run
+#   benchmarks/run-jmh.sh listeners      # issue 16: what each run listener (Micrometer, OpenTelemetry) adds to a run
 #   benchmarks/run-jmh.sh scale [1000000 10000000]   # item 5: queries and purge on large tables
 #   benchmarks/run-jmh.sh agent-run [ROUNDS PER_ROUND]  # a no-op run through the agent (store=jdbc) vs the floor,
 #                                        #         interleaved in one forked JVM, durable and synchronous_commit off
@@ -14,7 +15,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
-what="${1:?usage: run-jmh.sh hotpath|woven|bookkeeping|agent-run|scale [args]}"
+what="${1:?usage: run-jmh.sh hotpath|woven|listeners|bookkeeping|agent-run|scale [args]}"
 shift
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
@@ -46,6 +47,7 @@ jmh() {  # jmh BASELINE_METHOD PATTERN [JMH args]
 
 case "$what" in
   hotpath)     jmh micrometer 'io\.batchtrack\.benchmarks\.HotPath\.' "$@" ;;
+  listeners)   jmh withoutListener 'io\.batchtrack\.benchmarks\.ListenerRunCost\.' "$@" ;;
   woven)       jmh plain 'io\.batchtrack\.benchmarks\.WovenCall\.' "$@" ;;
   bookkeeping)
     jmh floor 'io\.batchtrack\.benchmarks\.RunBookkeeping\.' "$@"
