@@ -69,7 +69,16 @@ public class TrackedBatchAspect {
     private static TrackedMethod read(JoinPoint.StaticPart site) {
         try {
             Method method = ((MethodSignature) site.getSignature()).getMethod();
-            return Woven.trackedMethod(method);
+            TrackedMethod tracked = Woven.trackedMethod(method);
+            if (tracked != null) {
+                // the aspect's weave time, as far as a log line goes: the first call (ajc itself cannot log for us)
+                String unsupported = tracked.asyncReturn().unsupportedWarning(site.getSignature().toShortString(),
+                        method.getReturnType().getName());
+                if (unsupported != null) {
+                    Log.warnOnce("aspect-async:" + site.getSignature().toLongString(), unsupported, null);
+                }
+            }
+            return tracked;
         } catch (RuntimeException | LinkageError e) {
             Log.warnOnce("aspect:" + site.getSignature().toLongString(), "woven method "
                     + site.getSignature().toLongString() + " cannot be read; its calls run untracked", e);
