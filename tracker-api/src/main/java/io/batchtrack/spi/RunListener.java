@@ -30,6 +30,21 @@ public interface RunListener extends AutoCloseable {
         }
     };
 
+    /**
+     * A run is opening: called on the opening thread before its start is handed to the store (and
+     * before {@link #runStarted}), so that a listener that opens a trace span for the run can name
+     * the trace, which the store then keeps with the run ({@code batch_runs.trace_id}) and the status
+     * page links to. A run that the store then refuses under {@code on-store-failure=fail} is told
+     * nothing more; a listener that opened something for it releases it on {@link #close}.
+     *
+     * @param run the opening record (status {@code running}, no counters)
+     * @return the W3C id of the trace the run belongs to (32 lowercase hex digits), or null; the first
+     *     listener that names one wins, an id that is not a trace id is logged and ignored
+     */
+    default String runOpening(RunRecord run) {
+        return null;
+    }
+
     /** A run has opened (status {@code running}, no counters yet). */
     default void runStarted(RunRecord run) {}
 

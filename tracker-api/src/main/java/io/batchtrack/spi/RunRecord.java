@@ -32,14 +32,50 @@ import java.util.UUID;
  * @param host the host and process that ran it, {@code pid@hostname}
  * @param staleLimit how long the run may go without a heartbeat before it is taken for dead, or
  *     null if the lifecycle sends none
+ * @param traceId the id of the trace the run belongs to (W3C: 32 lowercase hex digits, not all zero),
+ *     as a {@link RunListener#runOpening} listener named it before the start row was written; null
+ *     when no listener traces runs
  */
 public record RunRecord(UUID id, UUID parentId, RunSpec spec, RunStatus status, Instant startedAt,
         Instant finishedAt, Map<String, Long> metrics, List<Warning> warnings, long warningsDropped,
-        long customMetricsDropped, RunFailure failure, String host, Duration staleLimit) {
+        long customMetricsDropped, RunFailure failure, String host, Duration staleLimit, String traceId) {
 
     public RunRecord {
         metrics = Collections.unmodifiableMap(new TreeMap<>(metrics));
         warnings = List.copyOf(warnings);
+        if (traceId != null && !isTraceId(traceId)) {
+            throw new IllegalArgumentException("trace id must be 32 lowercase hex digits, not all zero: " + traceId);
+        }
+    }
+
+    /** A record without a trace id (the constructor of the versions before trace ids). */
+    public RunRecord(UUID id, UUID parentId, RunSpec spec, RunStatus status, Instant startedAt, Instant finishedAt,
+            Map<String, Long> metrics, List<Warning> warnings, long warningsDropped, long customMetricsDropped,
+            RunFailure failure, String host, Duration staleLimit) {
+        this(id, parentId, spec, status, startedAt, finishedAt, metrics, warnings, warningsDropped,
+                customMetricsDropped, failure, host, staleLimit, null);
+    }
+
+    /** Whether {@code s} is a W3C trace id: 32 lowercase hex digits, not all zero. */
+    public static boolean isTraceId(String s) {
+        if (s == null || s.length() != 32) {
+            return false;
+        }
+        boolean nonZero = false;
+        for (int i = 0; i < 32; i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+            nonZero |= c != '0';
+        }
+        return nonZero;
+    }
+
+    /** This record with the id of the trace the run belongs to (null for none). */
+    public RunRecord withTraceId(String newTraceId) {
+        return new RunRecord(id, parentId, spec, status, startedAt, finishedAt, metrics, warnings, warningsDropped,
+                customMetricsDropped, failure, host, staleLimit, newTraceId);
     }
 
     /**
@@ -57,7 +93,7 @@ public record RunRecord(UUID id, UUID parentId, RunSpec spec, RunStatus status, 
     public RunRecord withCounters(Map<String, Long> newMetrics, List<Warning> newWarnings, long newWarningsDropped,
             long newCustomMetricsDropped) {
         return new RunRecord(id, parentId, spec, status, startedAt, finishedAt, newMetrics, newWarnings,
-                newWarningsDropped, newCustomMetricsDropped, failure, host, staleLimit);
+                newWarningsDropped, newCustomMetricsDropped, failure, host, staleLimit, traceId);
     }
 
     /**
@@ -66,7 +102,7 @@ public record RunRecord(UUID id, UUID parentId, RunSpec spec, RunStatus status, 
      */
     public RunRecord ended(RunStatus newStatus, Instant newFinishedAt, RunFailure newFailure) {
         return new RunRecord(id, parentId, spec, newStatus, startedAt, newFinishedAt, metrics, warnings,
-                warningsDropped, customMetricsDropped, newFailure, host, staleLimit);
+                warningsDropped, customMetricsDropped, newFailure, host, staleLimit, traceId);
     }
 
     /** The value of a metric, zero if never incremented. */
@@ -82,6 +118,6 @@ public record RunRecord(UUID id, UUID parentId, RunSpec spec, RunStatus status, 
     /** This record with another spec (the lifecycle uses it to replay a run without its exclusivity). */
     public RunRecord withSpec(RunSpec newSpec) {
         return new RunRecord(id, parentId, newSpec, status, startedAt, finishedAt, metrics, warnings, warningsDropped,
-                customMetricsDropped, failure, host, staleLimit);
+                customMetricsDropped, failure, host, staleLimit, traceId);
     }
 }

@@ -48,11 +48,32 @@ public record BatchRun(
         boolean exclusive,
         long customMetricsDropped,
         Long staleLimitMs,
-        Instant recordedAt) {
+        Instant recordedAt,
+        String traceId) {
 
     public BatchRun {
         customMetrics = Map.copyOf(customMetrics);
         warnings = List.copyOf(warnings);
+    }
+
+    /** A row without a trace id (the constructor of the versions before schema version 8). */
+    public BatchRun(UUID id, UUID parentRunId, String batchType, String batchMode, int seasonYear, int week,
+            SeasonType seasonType, String triggeredBy, RunStatus status, Instant startedAt, Instant completedAt,
+            Long durationMs, Instant heartbeatAt, long apiCallsMade, long gamesProcessed, long gameLogsAdded,
+            long predictionsGenerated, long predictionsSkipped, long oddsSynced, long errorsEncountered,
+            Map<String, Long> customMetrics, List<Warning> warnings, long warningsDropped, String errorType,
+            String errorMessage, String errorStack, String host, boolean exclusive, long customMetricsDropped,
+            Long staleLimitMs, Instant recordedAt) {
+        this(id, parentRunId, batchType, batchMode, seasonYear, week, seasonType, triggeredBy, status, startedAt,
+                completedAt, durationMs, heartbeatAt, apiCallsMade, gamesProcessed, gameLogsAdded,
+                predictionsGenerated, predictionsSkipped, oddsSynced, errorsEncountered, customMetrics, warnings,
+                warningsDropped, errorType, errorMessage, errorStack, host, exclusive, customMetricsDropped,
+                staleLimitMs, recordedAt, null);
+    }
+
+    /** The W3C id of the trace the run belongs to (schema version 8), if a listener traced it. */
+    public Optional<String> traceIdIfAny() {
+        return Optional.ofNullable(traceId);
     }
 
     /** Whether a sweep marked this run failed because its process stopped sending heartbeats. */

@@ -37,7 +37,7 @@ public final class BatchtrackSchema {
      * Flyway refuses a version below a database's current one (out of order), so a number is never
      * reserved for later.
      */
-    static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6", "7");
+    static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6", "7", "8");
 
     private BatchtrackSchema() {}
 

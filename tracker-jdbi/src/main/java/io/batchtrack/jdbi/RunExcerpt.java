@@ -41,7 +41,7 @@ public record RunExcerpt(BatchRun run, int warningsCount, int errorMessageLength
                 r.predictionsSkipped(), r.oddsSynced(), r.errorsEncountered(), r.customMetrics(), shown,
                 r.warningsDropped(), r.errorType(), cut(r.errorMessage(), MESSAGE_CHARS),
                 cut(r.errorStack(), STACK_CHARS), r.host(), r.exclusive(), r.customMetricsDropped(), r.staleLimitMs(),
-                r.recordedAt());
+                r.recordedAt(), r.traceId());
         return new RunExcerpt(cut, r.warnings().size(), length(r.errorMessage()), length(r.errorStack()));
     }
 

@@ -34,7 +34,7 @@ class SchemaMigrationTest {
                 "custom_metrics jsonb NO", "warnings jsonb NO", "warnings_dropped bigint NO", "error_type text YES",
                 "error_message text YES", "error_stack text YES", "host text YES", "exclusive boolean NO",
                 "stale_limit_ms bigint YES", "custom_metrics_dropped bigint NO",
-                "recorded_at timestamp with time zone NO");
+                "recorded_at timestamp with time zone NO", "trace_id text YES");
         assertThat(columns(db, "public", "data_readiness")).containsExactly(
                 "season_year integer NO", "week integer NO", "season_type text NO", "schedule_complete boolean NO",
                 "predictions_available boolean NO", "games_count integer NO", "predictions_count integer NO",

@@ -8,6 +8,7 @@ import io.batchtrack.status.internal.HostCheck;
 import io.batchtrack.status.internal.HttpServers;
 import io.batchtrack.status.internal.StatusHandler;
 import io.batchtrack.status.internal.TokenCheck;
+import io.batchtrack.status.internal.TraceLinks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -133,7 +134,8 @@ public final class StatusServer implements AutoCloseable {
         TokenCheck tokenCheck = options.token == null ? null : new TokenCheck(options.token);
         HostCheck hostCheck = options.token == null ? hostCheck(options, uri) : null;
         server.createContext("/", new StatusHandler(memoized, options.clock, tokenCheck, hostCheck,
-                options.maxResponseBytes, options.anomalyFactor));
+                options.maxResponseBytes, options.anomalyFactor, options.traceUrl == null ? TraceLinks.NONE
+                        : TraceLinks.of(options.traceUrl)));
         HttpServers.startAsDaemon(server, id);
         StatusServer status = new StatusServer(server, executor, uri, options.token != null);
         Log.info("batchtrack System Status page at " + status.uri
@@ -197,13 +199,15 @@ public final class StatusServer implements AutoCloseable {
         private final Set<String> allowedHosts;
         private final long maxResponseBytes;
         private final double anomalyFactor;
+        private final String traceUrl;
 
         private Options(String bindAddress, int port, String token, Clock clock, Set<String> allowedHosts) {
-            this(bindAddress, port, token, clock, allowedHosts, DEFAULT_MAX_RESPONSE_BYTES, RunFlags.DEFAULT_FACTOR);
+            this(bindAddress, port, token, clock, allowedHosts, DEFAULT_MAX_RESPONSE_BYTES, RunFlags.DEFAULT_FACTOR,
+                    null);
         }
 
         private Options(String bindAddress, int port, String token, Clock clock, Set<String> allowedHosts,
-                long maxResponseBytes, double anomalyFactor) {
+                long maxResponseBytes, double anomalyFactor, String traceUrl) {
             this.bindAddress = bindAddress;
             this.port = port;
             this.token = token;
@@ -211,6 +215,24 @@ public final class StatusServer implements AutoCloseable {
             this.allowedHosts = allowedHosts;
             this.maxResponseBytes = maxResponseBytes;
             this.anomalyFactor = anomalyFactor;
+            this.traceUrl = traceUrl;
+        }
+
+        /**
+         * Where the page links a traced run to its trace ({@code status.trace-url}): a template such as
+         * {@code https://tempo.example/trace/{trace_id}}, {@code {trace_id}} replaced by the run's
+         * {@code batch_runs.trace_id}; null for no links.
+         *
+         * @throws IllegalArgumentException naming the value and the rule ({@value io.batchtrack.status.internal.TraceLinks#RULE}) if it breaks it
+         */
+        public Options traceUrl(String template) {
+            return new Options(bindAddress, port, token, clock, allowedHosts, maxResponseBytes, anomalyFactor,
+                    template == null ? null : TraceLinks.requireTemplate(template));
+        }
+
+        /** The trace link template, if any. */
+        public java.util.Optional<String> traceUrl() {
+            return java.util.Optional.ofNullable(traceUrl);
         }
 
         /**
@@ -222,7 +244,7 @@ public final class StatusServer implements AutoCloseable {
          */
         public Options anomalyFactor(double k) {
             return new Options(bindAddress, port, token, clock, allowedHosts, maxResponseBytes,
-                    RunFlags.requireFactor(k));
+                    RunFlags.requireFactor(k), traceUrl);
         }
 
         public double anomalyFactor() {
@@ -239,7 +261,7 @@ public final class StatusServer implements AutoCloseable {
                 throw new IllegalArgumentException("the response limit " + bytes + " bytes is outside "
                         + MIN_MAX_RESPONSE_BYTES + ".." + (1L << 30));
             }
-            return new Options(bindAddress, port, token, clock, allowedHosts, bytes, anomalyFactor);
+            return new Options(bindAddress, port, token, clock, allowedHosts, bytes, anomalyFactor, traceUrl);
         }
 
         public long maxResponseBytes() {
@@ -257,7 +279,8 @@ public final class StatusServer implements AutoCloseable {
             if (address.isBlank()) {
                 throw new IllegalArgumentException("bind address must not be blank");
             }
-            return new Options(address.strip(), port, token, clock, allowedHosts, maxResponseBytes, anomalyFactor);
+            return new Options(address.strip(), port, token, clock, allowedHosts, maxResponseBytes, anomalyFactor,
+                    traceUrl);
         }
 
         /** 0..65535; 0 picks a free port ({@link StatusServer#uri()} tells which). */
@@ -265,7 +288,8 @@ public final class StatusServer implements AutoCloseable {
             if (listenPort < 0 || listenPort > 65_535) {
                 throw new IllegalArgumentException("port " + listenPort + " is outside 0..65535");
             }
-            return new Options(bindAddress, listenPort, token, clock, allowedHosts, maxResponseBytes, anomalyFactor);
+            return new Options(bindAddress, listenPort, token, clock, allowedHosts, maxResponseBytes, anomalyFactor,
+                    traceUrl);
         }
 
         /**
@@ -289,13 +313,13 @@ public final class StatusServer implements AutoCloseable {
                 }
             }
             return new Options(bindAddress, port, bearerToken, clock, allowedHosts, maxResponseBytes,
-                    anomalyFactor);
+                    anomalyFactor, traceUrl);
         }
 
         /** The clock of "now": the current NFL week, the page's "Generated at" and running times. */
         public Options clock(Clock newClock) {
             return new Options(bindAddress, port, token, Objects.requireNonNull(newClock, "clock"), allowedHosts,
-                    maxResponseBytes, anomalyFactor);
+                    maxResponseBytes, anomalyFactor, traceUrl);
         }
 
         /**
@@ -311,7 +335,8 @@ public final class StatusServer implements AutoCloseable {
             for (String name : Objects.requireNonNull(names, "allowed hosts")) {
                 checked.add(HostCheck.requireHostName(Objects.requireNonNull(name, "allowed host")));
             }
-            return new Options(bindAddress, port, token, clock, Set.copyOf(checked), maxResponseBytes, anomalyFactor);
+            return new Options(bindAddress, port, token, clock, Set.copyOf(checked), maxResponseBytes, anomalyFactor,
+                    traceUrl);
         }
 
         /** The names given to {@link #allowedHosts}. */

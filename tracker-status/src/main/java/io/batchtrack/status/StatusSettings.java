@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 /**
  * The status server's settings, read from configuration: the one place where {@code status.port},
  * {@code status.bind}, {@code status.allowed-hosts}, {@code status.max-response-kb}, {@code status.token},
- * {@code status.token-file} and {@code anomaly.factor}
+ * {@code status.token-file}, {@code status.trace-url} and {@code anomaly.factor}
  * are read, defaulted and checked. Every door that starts a server from configuration goes through it: the engine's
  * listener (the agent, {@code BatchTracking.fromConfig}, the aspect) and {@code batchtrack serve}.
  * Immutable; the token is never part of {@link #toString()}.
@@ -71,6 +71,14 @@ public final class StatusSettings {
                 (int) (StatusServer.DEFAULT_MAX_RESPONSE_BYTES / 1024), (int) (StatusServer.MIN_MAX_RESPONSE_BYTES / 1024),
                 1 << 20));
         options = options.anomalyFactor(RunFlags.factor(config));
+        String traceUrl = config.get("status.trace-url").map(String::strip).filter(t -> !t.isEmpty()).orElse(null);
+        if (traceUrl != null) {
+            try {
+                options = options.traceUrl(traceUrl);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("status.trace-url", e.getMessage());
+            }
+        }
         String token = config.secret("status.token").map(String::strip).orElse(null);
         if (token != null) {
             try {

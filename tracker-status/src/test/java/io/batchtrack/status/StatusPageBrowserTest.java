@@ -36,12 +36,18 @@ class StatusPageBrowserTest {
     private static TrackedRuns runs;
     private static StatusServer server;
     private static String dom; // rendered once, by the first test that runs
+    private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 
     @BeforeAll
     static void recordRunsAndStart(PostgresDatabase db) throws SQLException {
         runs = TrackedRuns.record(db);
         declareTheSeedsSchedules(db);
-        server = StatusServer.start(runs.queries, StatusServer.Options.defaults().clock(TrackedRuns.SERVER_CLOCK));
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+            // as the OpenTelemetry listener names it at the run's start (batch_runs.trace_id, schema version 8)
+            st.execute("UPDATE batch_runs SET trace_id = '" + TRACE_ID + "' WHERE id = '" + runs.id(INGEST_FAILED) + "'");
+        }
+        server = StatusServer.start(runs.queries, StatusServer.Options.defaults().clock(TrackedRuns.SERVER_CLOCK)
+                .traceUrl("https://tempo.example/trace/{trace_id}?orgId=1&view=trace"));
     }
 
     /**
@@ -88,6 +94,17 @@ class StatusPageBrowserTest {
         if (server != null) {
             server.close();
         }
+    }
+
+    @Test
+    void aTracedRunLinksToItsTraceByTheConfiguredTemplateAndAnUntracedOneDoesNot() {
+        String traced = element("tr", "id=\"run-" + runs.id(INGEST_FAILED) + "\"");
+
+        assertThat(traced).contains("<a class=\"trace-link\" href=\"https://tempo.example/trace/" + TRACE_ID
+                + "?orgId=1&amp;view=trace\"");
+        assertThat(text(traced)).contains("trace");
+        String untraced = element("tr", "id=\"run-" + runs.id(ODDS_PARTIAL) + "\"");
+        assertThat(untraced).doesNotContain("trace-link");
     }
 
     @Test

@@ -63,6 +63,8 @@ public sealed class ActiveRun implements Tracker, RunOnThread permits JoinedRun 
 
     private final UUID id;
     private final UUID parentId;
+    /** Set once, on the opening thread, before the run is shared with the heartbeat or another thread. */
+    private volatile String traceId;
     private final RunSpec spec;
     private final Instant startedAt;
     private final EngineSettings limits;
@@ -288,6 +290,11 @@ public sealed class ActiveRun implements Tracker, RunOnThread permits JoinedRun 
         return !isEnded() && this.spec.batchType().equals(spec.batchType()) && this.spec.period().equals(spec.period());
     }
 
+    /** The id of the trace a listener named for this run at its opening; every snapshot keeps it. */
+    void traceId(String id) {
+        this.traceId = id;
+    }
+
     public Optional<UUID> parentId() {
         return Optional.ofNullable(parentId);
     }
@@ -322,7 +329,7 @@ public sealed class ActiveRun implements Tracker, RunOnThread permits JoinedRun 
             dropped = warningsDropped;
         }
         return RunRecord.started(id, parentId, spec, startedAt, Host.id(), limits.staleLimit())
-                .withCounters(metrics, ws, dropped, customDropped.sum());
+                .withCounters(metrics, ws, dropped, customDropped.sum()).withTraceId(traceId);
     }
 
     /**

@@ -20,6 +20,28 @@ public final class Listeners {
         this.listeners = listeners.toArray(new RunListener[0]);
     }
 
+    /** Asks every listener of an opening run for its trace id; the first valid one, or null. */
+    String opening(RunRecord run) {
+        String traceId = null;
+        for (RunListener l : listeners) {
+            try {
+                String named = l.runOpening(run);
+                if (named != null && traceId == null) {
+                    if (RunRecord.isTraceId(named)) {
+                        traceId = named;
+                    } else {
+                        Log.warnOnce("listener:" + l.getClass().getName() + ".traceId", "batchtrack run listener " + l
+                                + " named a trace id that is not 32 lowercase hex digits (not all zero), ignored: \""
+                                + (named.length() > 64 ? named.substring(0, 64) + "…" : named) + "\"", null);
+                    }
+                }
+            } catch (Throwable t) {
+                failed(l, "runOpening", t);
+            }
+        }
+        return traceId;
+    }
+
     void started(RunRecord run) {
         for (RunListener l : listeners) {
             try {

@@ -28,7 +28,8 @@ import java.time.Instant;
  * {@code on-store-failure=fail} the run does not start. Ending: the status by {@link StatusRules},
  * the end to the store (or the spool), readiness, the listeners.
  *
- * <p>Listeners are told after the store: {@code runStarted} once the start was handed over (or
+ * <p>Listeners are asked for the run's trace id ({@code runOpening}) before the store is given its
+ * start, and told after the store: {@code runStarted} once the start was handed over (or
  * failed to be), {@code runFinished} with every final record, skipped ones included.
  */
 final class RunLifecycle implements ActiveRun.Ending {
@@ -80,6 +81,9 @@ final class RunLifecycle implements ActiveRun.Ending {
                 settings, clock, this);
         run.codeLoader(code);
         heartbeat.runOpening();
+        if (!listeners.isEmpty()) {
+            run.traceId(listeners.opening(run.snapshot()));
+        }
         RunRecord opening = run.snapshot();
         try {
             store.runStarted(opening);

@@ -57,6 +57,10 @@ public final class RunRecordJson {
         Json.string(b, f == null ? null : f.stackExcerpt()).append(",\"host\":");
         Json.string(b, r.host()).append(",\"stale_limit_ms\":")
                 .append(r.staleLimit() == null ? "null" : Long.toString(r.staleLimit().toMillis()));
+        if (r.traceId() != null) { // only when traced: the lines of untraced runs stay as before trace ids
+            b.append(",\"trace_id\":");
+            Json.string(b, r.traceId());
+        }
         return b.append('}');
     }
 
@@ -92,11 +96,13 @@ public final class RunRecordJson {
         String parent = string(m, "parent_run_id");
         String completed = string(m, "completed_at");
         Object stale = m.get("stale_limit_ms");
+        String traceId = string(m, "trace_id"); // absent from records written before trace ids
         return new RunRecord(UUID.fromString(string(m, idKey)), parent == null ? null : UUID.fromString(parent), spec,
                 RunStatus.fromCode(string(m, "status")), Instant.parse(string(m, "started_at")),
                 completed == null ? null : Instant.parse(completed), metrics, warnings, toLong(m, "warnings_dropped"),
                 toLong(m, "custom_metrics_dropped"), failure, string(m, "host"),
-                stale == null ? null : Duration.ofMillis((Long) stale));
+                stale == null ? null : Duration.ofMillis((Long) stale),
+                RunRecord.isTraceId(traceId) ? traceId : null); // a trace link is not worth losing the run over
     }
 
     static Map<?, ?> map(Object o, String what) {

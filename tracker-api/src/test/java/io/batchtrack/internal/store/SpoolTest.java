@@ -45,7 +45,7 @@ class SpoolTest {
         String hostile = "'; DROP TABLE batch_runs; -- \" \\ \n\r\t \u2028 {\"x\": [1]} \uD83C\uDFC8 \u0001";
         RunRecord r = new RunRecord(UUID.randomUUID(), UUID.randomUUID(), SPEC, RunStatus.FAILED, T, T.plusMillis(1_500),
                 Map.of("games_processed", 16L, "box_scores", 3L), List.of(new Warning("game_logs", hostile, T)), 4, 7,
-                new RunFailure("java.lang.IllegalStateException", hostile, "at x\n\tat y"), "42@host", Duration.ofSeconds(90));
+                new RunFailure("java.lang.IllegalStateException", hostile, "at x\n\tat y"), "42@host", Duration.ofSeconds(90), "4bf92f3577b34da6a3ce929d0e0e4736");
 
         SpoolEntry back = SpoolEntry.decode(new SpoolEntry(Op.FINISH, r).encode());
 

@@ -61,7 +61,8 @@ public final class Rows {
                 rs.getBoolean("exclusive"),
                 rs.getLong("custom_metrics_dropped"),
                 rs.getObject("stale_limit_ms", Long.class),
-                instant(rs, "recorded_at"));
+                instant(rs, "recorded_at"),
+                rs.getString("trace_id"));
     }
 
     static DataReadiness dataReadiness(ResultSet rs) throws SQLException {

@@ -138,7 +138,8 @@ public final class RunWriter {
                 .string("status", run.status().code())
                 .timestamp("started_at", run.startedAt())
                 .string("host", clean(run.host(), TextLimits.SHORT_TEXT))
-                .bool("exclusive", run.spec().exclusive());
+                .bool("exclusive", run.spec().exclusive())
+                .string("trace_id", run.traceId());
     }
 
     private static Map<String, Long> customMetrics(Map<String, Long> metrics) {

@@ -11,7 +11,7 @@ public final class Sql {
             + " r.heartbeat_at, r.api_calls_made, r.games_processed, r.game_logs_added, r.predictions_generated,"
             + " r.predictions_skipped, r.odds_synced, r.errors_encountered, r.warnings_dropped, r.error_type,"
             + " r.error_message, r.error_stack, r.host, r.exclusive, r.custom_metrics_dropped, r.stale_limit_ms,"
-            + " r.recorded_at, ARRAY(SELECT m.key FROM jsonb_each_text(r.custom_metrics) m ORDER BY m.key) AS custom_metric_names,"
+            + " r.recorded_at, r.trace_id, ARRAY(SELECT m.key FROM jsonb_each_text(r.custom_metrics) m ORDER BY m.key) AS custom_metric_names,"
             + " ARRAY(SELECT m.value FROM jsonb_each_text(r.custom_metrics) m ORDER BY m.key) AS custom_metric_values,"
             + " ARRAY(SELECT w.value ->> 'stage' FROM jsonb_array_elements(r.warnings) WITH ORDINALITY w(value, n)"
             + " ORDER BY w.n) AS warning_stages,"
@@ -39,14 +39,14 @@ public final class Sql {
             + " season_type, triggered_by, status, started_at, completed_at, duration_ms, heartbeat_at,"
             + " api_calls_made, games_processed, game_logs_added, predictions_generated, predictions_skipped,"
             + " odds_synced, errors_encountered, custom_metrics, warnings, warnings_dropped, error_type,"
-            + " error_message, error_stack, host, exclusive, custom_metrics_dropped, stale_limit_ms";
+            + " error_message, error_stack, host, exclusive, custom_metrics_dropped, stale_limit_ms, trace_id";
 
     private static final String ALL_VALUES = ":id, :parent_run_id, :batch_type, :batch_mode, :season_year, :week,"
             + " :season_type, :triggered_by, :status, :started_at, :completed_at, :duration_ms, :heartbeat_at,"
             + " :api_calls_made, :games_processed, :game_logs_added, :predictions_generated, :predictions_skipped,"
             + " :odds_synced, :errors_encountered, cast(:custom_metrics as jsonb), cast(:warnings as jsonb),"
             + " :warnings_dropped, :error_type, :error_message, :error_stack, :host, :exclusive,"
-            + " :custom_metrics_dropped, :stale_limit_ms";
+            + " :custom_metrics_dropped, :stale_limit_ms, :trace_id";
 
     public final String runs;
     public final String readiness;
@@ -92,9 +92,9 @@ public final class Sql {
         runs = quotedSchema + ".batch_runs";
         readiness = quotedSchema + ".data_readiness";
         insertStartedRun = "INSERT INTO " + runs + " (id, parent_run_id, batch_type, batch_mode, season_year, week,"
-                + " season_type, triggered_by, status, started_at, heartbeat_at, host, exclusive, stale_limit_ms)"
+                + " season_type, triggered_by, status, started_at, heartbeat_at, host, exclusive, stale_limit_ms, trace_id)"
                 + " VALUES (:id, :parent_run_id, :batch_type, :batch_mode, :season_year, :week, :season_type,"
-                + " :triggered_by, :status, :started_at, now(), :host, :exclusive, :stale_limit_ms)"
+                + " :triggered_by, :status, :started_at, now(), :host, :exclusive, :stale_limit_ms, :trace_id)"
                 + " ON CONFLICT DO NOTHING";
         runExists = "SELECT count(*) FROM " + runs + " WHERE id = :id";
         runFinishedNotAbandoned = "SELECT count(*) FROM " + runs + " WHERE id = :id AND status <> 'running'"
@@ -141,6 +141,7 @@ public final class Sql {
                 + " error_stack = excluded.error_stack, host = excluded.host, exclusive = excluded.exclusive,"
                 + " custom_metrics_dropped = excluded.custom_metrics_dropped,"
                 + " stale_limit_ms = coalesce(excluded.stale_limit_ms, r.stale_limit_ms),"
+                + " trace_id = coalesce(excluded.trace_id, r.trace_id),"
                 // the end's arrival, by the database's clock; a replay of the same end changes nothing
                 + " recorded_at = CASE WHEN r.status = 'running' OR r.completed_at IS DISTINCT FROM excluded.completed_at"
                 + " THEN now() ELSE r.recorded_at END";

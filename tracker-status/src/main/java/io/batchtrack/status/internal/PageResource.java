@@ -40,7 +40,7 @@ final class PageResource {
 
     private PageResource() {}
 
-    static Response answer(BatchRunQueries q, Clock clock, double anomalyFactor) {
+    static Response answer(BatchRunQueries q, Clock clock, double anomalyFactor, TraceLinks traceLinks) {
         Instant now = clock.instant();
         Period week = NflCalendar.current(clock);
         DataReadiness readiness = q.readiness(week).orElse(null);
@@ -55,7 +55,7 @@ final class PageResource {
         Map<UUID, RunFlags.Flags> flags = RunFlags.create(q.dataSource(), q.schema(), anomalyFactor).of(shown, schedules);
         StatusPage.Parts page = StatusPage.render(now, week, readiness, summaries, recent, PAGE_WINDOW,
                 q.losses(PAGE_LOSSES), schedules.expectations(), flags,
-                ReadinessDeadlines.create(q.dataSource(), q.schema()).evaluate(clock));
+                ReadinessDeadlines.create(q.dataSource(), q.schema()).evaluate(clock), traceLinks);
         page = withAlerts(page, q);
         Response r = Response.streamed(200, HTML, page::write);
         r.headers.put("Content-Security-Policy", List.of(PAGE_CSP));

@@ -50,6 +50,7 @@ public final class StatusHandler implements HttpHandler {
     private final long maxResponseBytes;
     private final MetricsResource metrics;
     private final double anomalyFactor;
+    private final TraceLinks traceLinks;
 
     /**
      * @param queries the query API, asked for on each request (the caller memoizes)
@@ -58,9 +59,10 @@ public final class StatusHandler implements HttpHandler {
      * @param maxResponseBytes the most a response body may hold; lists and the page stop short of it
      *     and say so
      * @param anomalyFactor {@code k} of the runs' anomalies ({@link RunFlags})
+     * @param traceLinks the page's links from runs to their traces ({@code status.trace-url})
      */
     public StatusHandler(Supplier<BatchRunQueries> queries, Clock clock, TokenCheck token, HostCheck host,
-            long maxResponseBytes, double anomalyFactor) {
+            long maxResponseBytes, double anomalyFactor, TraceLinks traceLinks) {
         this.queries = queries;
         this.clock = clock;
         this.token = token;
@@ -68,6 +70,7 @@ public final class StatusHandler implements HttpHandler {
         this.maxResponseBytes = maxResponseBytes;
         this.metrics = new MetricsResource(clock);
         this.anomalyFactor = RunFlags.requireFactor(anomalyFactor);
+        this.traceLinks = traceLinks;
     }
 
     @Override
@@ -118,7 +121,7 @@ public final class StatusHandler implements HttpHandler {
         }
         QueryParams params = QueryParams.parse(exchange.getRequestURI().getRawQuery());
         switch (route) {
-            case PAGE: return PageResource.answer(queries.get(), clock, anomalyFactor);
+            case PAGE: return PageResource.answer(queries.get(), clock, anomalyFactor, traceLinks);
             case LATEST: return latest(params);
             case HISTORY: return history(params);
             case RUN: return run(path.substring(Route.RUN_PREFIX.length()));

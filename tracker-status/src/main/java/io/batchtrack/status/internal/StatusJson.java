@@ -117,7 +117,7 @@ public final class StatusJson {
                 r.predictionsSkipped(), r.oddsSynced(), r.errorsEncountered(), r.customMetrics(), r.warnings(),
                 r.warningsDropped(), r.errorType(), e.errorMessageCut() ? r.errorMessage() + "…" : r.errorMessage(),
                 e.errorStackCut() ? r.errorStack() + "…" : r.errorStack(), r.host(), r.exclusive(),
-                r.customMetricsDropped(), r.staleLimitMs(), r.recordedAt());
+                r.customMetricsDropped(), r.staleLimitMs(), r.recordedAt(), r.traceId());
     }
 
     /** {@code {"losses": [{"host", "pid", "process_started_at", "kind", "lost", "first_reported_at", "reported_at"}]}}. */
@@ -229,6 +229,8 @@ public final class StatusJson {
         next(b, "custom_metrics_dropped").append(r.customMetricsDropped());
         next(b, "recorded_at");
         time(b, r.recordedAt());
+        next(b, "trace_id");
+        Json.string(b, r.traceId());
         return b.append('}');
     }
 

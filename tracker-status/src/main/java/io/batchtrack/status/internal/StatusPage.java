@@ -72,9 +72,18 @@ public final class StatusPage {
             List<BatchTypeSummary> summaries, Map<String, List<RunExcerpt>> recentRuns, int window,
             List<io.batchtrack.jdbi.LostRecords> losses, List<ExpectationStatus> schedules,
             Map<UUID, RunFlags.Flags> flags, io.batchtrack.schedule.ReadinessReport deadlines) {
+        return render(generatedAt, week, readiness, summaries, recentRuns, window, losses, schedules, flags, deadlines,
+                TraceLinks.NONE);
+    }
+
+    /** @param traceLinks where a traced run links to its trace ({@code status.trace-url}) */
+    public static Parts render(Instant generatedAt, Period week, DataReadiness readiness,
+            List<BatchTypeSummary> summaries, Map<String, List<RunExcerpt>> recentRuns, int window,
+            List<io.batchtrack.jdbi.LostRecords> losses, List<ExpectationStatus> schedules,
+            Map<UUID, RunFlags.Flags> flags, io.batchtrack.schedule.ReadinessReport deadlines, TraceLinks traceLinks) {
         List<String> types = new ArrayList<>();
         for (Map.Entry<String, List<RunExcerpt>> e : recentRuns.entrySet()) {
-            types.add(batchType(e.getKey(), e.getValue(), generatedAt, flags).toString());
+            types.add(batchType(e.getKey(), e.getValue(), generatedAt, flags, traceLinks).toString());
         }
         String page = fragment("page").render("css", CSS, "generatedAt", time(generatedAt), "losses", losses(losses),
                 "readiness", readiness(week, readiness),
@@ -160,11 +169,12 @@ public final class StatusPage {
         return run == null ? fragment("never").render() : time(run.startedAt());
     }
 
-    private static Markup batchType(String type, List<RunExcerpt> runs, Instant now, Map<UUID, RunFlags.Flags> flags) {
+    private static Markup batchType(String type, List<RunExcerpt> runs, Instant now, Map<UUID, RunFlags.Flags> flags,
+            TraceLinks traceLinks) {
         List<Markup> rows = new ArrayList<>();
         for (RunExcerpt r : runs) {
             RunFlags.Flags f = flags.getOrDefault(r.run().id(), RunFlags.Flags.NONE);
-            rows.add(run(r.run(), now, f));
+            rows.add(run(r.run(), now, f, traceLinks));
             Markup detail = detail(r, f);
             if (!detail.isEmpty()) {
                 rows.add(detail);
@@ -174,7 +184,7 @@ public final class StatusPage {
                 "rows", Markup.concat(rows));
     }
 
-    private static Markup run(BatchRun r, Instant now, RunFlags.Flags flags) {
+    private static Markup run(BatchRun r, Instant now, RunFlags.Flags flags, TraceLinks traceLinks) {
         Object duration = "";
         if (r.durationMs() != null) {
             duration = duration(r.durationMs());
@@ -186,7 +196,13 @@ public final class StatusPage {
                 "id", r.id(), "status", status(r.status()), "flags", RunMarks.flags(flags),
                 "started", time(r.startedAt()), "duration", duration, "week", describe(r.period()),
                 "mode", r.batchMode() == null ? fragment("dash").render() : r.batchMode(),
-                "triggeredBy", r.triggeredBy(), "counters", counters(r));
+                "triggeredBy", r.triggeredBy(), "counters", counters(r), "trace", traceLink(r, traceLinks));
+    }
+
+    /** The link to a traced run's trace; empty without {@code status.trace-url} or a trace id. */
+    private static Markup traceLink(BatchRun r, TraceLinks traceLinks) {
+        String href = traceLinks.link(r.traceId());
+        return href == null ? Markup.EMPTY : fragment("traceLink").render("href", href);
     }
 
     /** The row under a run with its failure and warnings (the first few); empty when it has neither. */
