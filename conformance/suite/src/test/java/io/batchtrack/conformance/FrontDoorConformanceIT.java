@@ -94,7 +94,7 @@ class FrontDoorConformanceIT {
             Rows reference = run(FrontDoor.PROGRAMMATIC).rows();
             assertThat(reference.runColumns()).as("columns left out of the comparison must exist")
                     .containsAll(Rows.IDS_AND_TIMES);
-            assertThat(reference.comparableRuns()).hasSize(14);
+            assertThat(reference.comparableRuns()).hasSize(16);
             Map<String, Map<String, String>> expected = byBatchType(reference.comparableRuns());
 
             for (FrontDoor door : List.of(FrontDoor.AGENT, FrontDoor.ASPECTJ_COMPILE_TIME, FrontDoor.ASPECTJ_LOAD_TIME)) {
@@ -110,7 +110,7 @@ class FrontDoorConformanceIT {
         @Test
         void everyFrontDoorRefreshesTheSameReadinessRows() {
             List<Map<String, String>> expected = run(FrontDoor.PROGRAMMATIC).rows().comparableReadiness();
-            assertThat(expected).hasSize(9);
+            assertThat(expected).hasSize(10);
             for (FrontDoor door : List.of(FrontDoor.AGENT, FrontDoor.ASPECTJ_COMPILE_TIME, FrontDoor.ASPECTJ_LOAD_TIME)) {
                 assertThat(run(door).rows().comparableReadiness()).as(door.toString()).containsExactlyElementsOf(expected);
             }

@@ -18,7 +18,8 @@ abstract class TrackingConformance {
     private static final String BAD_METRIC_MESSAGE = "metric name 'Games Processed' does not match [a-z][a-z0-9_]{0,62}";
     private static final List<String> RECORDED_TYPES = List.of("success", "partial", "failed_checked",
             "failed_after_warning", "void_return", "primitive_return", "generic_return", "bridged", "async_success",
-            "async_failure", "async_throw", "nested_outer", "nested_inner", "bad_metric");
+            "async_failure", "async_throw", "publisher_success", "publisher_failure", "nested_outer", "nested_inner",
+            "bad_metric");
 
     private ScenarioRun run;
 
@@ -143,6 +144,21 @@ abstract class TrackingConformance {
     }
 
     @Test
+    void aPublishersRunEndsAtItsSubscribersTerminalSignal() {
+        assertThat(run.value("publisher_success.current_after_return")).isEqualTo("false");
+        assertThat(run.value("publisher_success.items")).isEqualTo("[KC@BAL, PHI@GB]");
+        assertThat(run.value("publisher_success.completed")).isEqualTo("true");
+        assertThat(run.run("publisher_success")).containsEntry("status", "success").containsEntry("odds_synced", "2")
+                .containsEntry("error_type", null);
+
+        assertThat(run.value("publisher_failure.same_instance")).isEqualTo("true");
+        assertThat(run.run("publisher_failure")).containsEntry("status", "failed").containsEntry("api_calls_made", "1")
+                .containsEntry("error_type", "java.lang.IllegalStateException")
+                .containsEntry("error_message", "feed down");
+        assertThat(run.value("publisher.current_after_all")).isEqualTo("false");
+    }
+
+    @Test
     void aNestedTrackedCallIsARunOfItsOwnLinkedToTheRunAroundIt() {
         Map<String, String> outer = run.run("nested_outer");
         Map<String, String> inner = run.run("nested_inner");
@@ -185,7 +201,7 @@ abstract class TrackingConformance {
                 .containsEntry("last_run_id", run.run("nested_outer").get("id")));
 
         List<String> readyWeeks = run.rows().readiness().stream().map(r -> r.get("week")).collect(Collectors.toList());
-        assertThat(readyWeeks).containsExactlyInAnyOrder("1", "2", "5", "6", "7", "8", "10", "12", "15");
+        assertThat(readyWeeks).containsExactlyInAnyOrder("1", "2", "5", "6", "7", "8", "10", "12", "15", "16");
     }
 
     @Test

@@ -65,7 +65,12 @@ public final class AsyncRuns {
             }
         };
         java.util.concurrent.Executor sameThread = Runnable::run;
-        addListener.invoke(future, ended, sameThread);
+        try {
+            addListener.invoke(future, ended, sameThread); // a future done already runs it at once, here
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            PENDING_FUTURES.remove(run);
+            throw e;
+        }
     }
 
     /** Ends {@code run} with the outcome of {@code future}, which is done. */

@@ -138,8 +138,7 @@ public final class Woven {
                 run.detach();
                 AsyncRuns.endOnCompletion(run, stage);
             } else if (kind == AsyncReturn.LISTENABLE_FUTURE && returned instanceof Future<?> future) {
-                run.detach();
-                AsyncRuns.endOnListenable(run, future);
+                listened(tracked, run, future);
             } else if (kind.wraps()) {
                 return wrapped(tracked, run, kind, returned);
             } else {
@@ -149,6 +148,19 @@ public final class Woven {
             Faults.logged("exit", "batchtrack failed to end the run of " + tracked.member(), e);
         }
         return returned;
+    }
+
+    /** Like {@link #wrapped}: a future whose listener cannot be added ends its run now, failed with why. */
+    private static void listened(TrackedMethod tracked, ActiveRun run, Future<?> future) {
+        try {
+            AsyncRuns.endOnListenable(run, future);
+        } catch (Throwable e) { // Errors too
+            Faults.logged("exit-async", "batchtrack cannot follow the future " + tracked.member()
+                    + " returned; its run ends now", e);
+            run.finish(e);
+            return;
+        }
+        run.detach();
     }
 
     /**

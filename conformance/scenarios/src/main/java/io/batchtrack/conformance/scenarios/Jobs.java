@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 
 /**
  * The batch entry points the scenarios call, implemented twice over the same bodies ({@link Work}):
@@ -43,6 +44,12 @@ public interface Jobs {
 
     /** {@code async_throw}: declared asynchronous, throws before returning a future. */
     CompletableFuture<String> asyncThrow(Period period, IllegalStateException failure);
+
+    /** {@code publisher_success}: a {@code Flow.Publisher} of {@code items}; its run ends when its subscriber completes. */
+    Flow.Publisher<String> publisherSuccess(Period period, List<String> items);
+
+    /** {@code publisher_failure}: a {@code Flow.Publisher} that signals {@code failure} to its subscriber. */
+    Flow.Publisher<String> publisherFailure(Period period, IllegalStateException failure);
 
     /** {@code nested_outer}: calls {@link #nestedInner} through this interface. */
     String nestedOuter(Period period);

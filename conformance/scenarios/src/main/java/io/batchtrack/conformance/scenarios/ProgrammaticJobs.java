@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import java.util.function.Supplier;
 
 /**
@@ -91,6 +92,52 @@ final class ProgrammaticJobs implements Jobs {
         run.detach();
         result.whenComplete((value, failure) -> run.finish(failure));
         return result;
+    }
+
+    @Override
+    public Flow.Publisher<String> publisherSuccess(Period period, List<String> items) {
+        return publisher(RunSpec.of("publisher_success", period), () -> Work.publisherSuccess(items));
+    }
+
+    @Override
+    public Flow.Publisher<String> publisherFailure(Period period, IllegalStateException failure) {
+        return publisher(RunSpec.of("publisher_failure", period), () -> Work.publisherFailure(failure));
+    }
+
+    /** A publisher's body, as a user tracks it by hand: the run ends at its first subscriber's terminal signal. */
+    private static Flow.Publisher<String> publisher(RunSpec spec, Supplier<Flow.Publisher<String>> body) {
+        BatchTracker run = BatchTracker.start(spec);
+        Flow.Publisher<String> result;
+        try {
+            result = body.get();
+        } catch (RuntimeException | Error e) {
+            run.finish(e);
+            throw e;
+        }
+        run.detach();
+        return subscriber -> result.subscribe(new Flow.Subscriber<String>() {
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                subscriber.onSubscribe(subscription);
+            }
+
+            @Override
+            public void onNext(String item) {
+                subscriber.onNext(item);
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                run.finish(failure);
+                subscriber.onError(failure);
+            }
+
+            @Override
+            public void onComplete() {
+                run.finish(null);
+                subscriber.onComplete();
+            }
+        });
     }
 
     @Override

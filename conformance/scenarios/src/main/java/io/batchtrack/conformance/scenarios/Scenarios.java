@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 
 /**
  * Runs every scenario once and prints what it observed, one {@code key=value} line each. The program
@@ -153,6 +154,50 @@ public final class Scenarios {
             Out.p("async_throw.same_instance", e == atOnce);
         }
         Out.p("async.current_after_all", Tracker.current().isActive());
+        publishers(jobs);
+    }
+
+    /** Flow.Publisher results: each run ends at its subscriber's terminal signal, which arrives in subscribe(). */
+    private static void publishers(Jobs jobs) {
+        Flow.Publisher<String> odds = jobs.publisherSuccess(week(16), List.of("KC@BAL", "PHI@GB"));
+        Out.p("publisher_success.current_after_return", Tracker.current().isActive());
+        Collected received = new Collected();
+        odds.subscribe(received);
+        Out.p("publisher_success.items", received.items);
+        Out.p("publisher_success.completed", received.completed);
+
+        IllegalStateException feedDown = new IllegalStateException("feed down");
+        Collected failed = new Collected();
+        jobs.publisherFailure(week(17), feedDown).subscribe(failed);
+        Out.p("publisher_failure.same_instance", failed.failure == feedDown);
+        Out.p("publisher.current_after_all", Tracker.current().isActive());
+    }
+
+    /** A subscriber that asks for everything and keeps what it received. */
+    private static final class Collected implements Flow.Subscriber<String> {
+        final List<String> items = new java.util.ArrayList<>();
+        boolean completed;
+        Throwable failure;
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(String item) {
+            items.add(item);
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            failure = t;
+        }
+
+        @Override
+        public void onComplete() {
+            completed = true;
+        }
     }
 
     private static void nesting(Jobs jobs) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 
 /** The jobs as an application writes them for weaving: annotated, with no tracking code of their own. */
 final class TrackedJobs implements Jobs {
@@ -68,6 +69,18 @@ final class TrackedJobs implements Jobs {
     @TrackedBatch(type = "async_throw")
     public CompletableFuture<String> asyncThrow(Period period, IllegalStateException failure) {
         return Work.asyncThrow(failure);
+    }
+
+    @Override
+    @TrackedBatch(type = "publisher_success")
+    public Flow.Publisher<String> publisherSuccess(Period period, List<String> items) {
+        return Work.publisherSuccess(items);
+    }
+
+    @Override
+    @TrackedBatch(type = "publisher_failure")
+    public Flow.Publisher<String> publisherFailure(Period period, IllegalStateException failure) {
+        return Work.publisherFailure(failure);
     }
 
     @Override

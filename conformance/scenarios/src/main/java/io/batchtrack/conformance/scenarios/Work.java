@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 
 /** The bodies of the jobs, shared by both implementations of {@link Jobs}. */
 final class Work {
@@ -71,6 +72,46 @@ final class Work {
         Out.current("async_failure");
         Tracker.current().increment(Metrics.API_CALLS_MADE, 1);
         return pending;
+    }
+
+    static Flow.Publisher<String> publisherSuccess(List<String> items) {
+        Out.current("publisher_success");
+        Tracker.current().increment(Metrics.ODDS_SYNCED, items.size());
+        return subscriber -> subscriber.onSubscribe(new Flow.Subscription() {
+            private int next;
+            private boolean done;
+
+            @Override
+            public void request(long n) { // called by its subscriber only, one call at a time
+                for (long i = 0; i < n && next < items.size(); i++) {
+                    subscriber.onNext(items.get(next++));
+                }
+                if (next == items.size() && !done) {
+                    done = true;
+                    subscriber.onComplete();
+                }
+            }
+
+            @Override
+            public void cancel() {
+                done = true;
+            }
+        });
+    }
+
+    static Flow.Publisher<String> publisherFailure(IllegalStateException failure) {
+        Out.current("publisher_failure");
+        Tracker.current().increment(Metrics.API_CALLS_MADE, 1);
+        return subscriber -> {
+            subscriber.onSubscribe(new Flow.Subscription() {
+                @Override
+                public void request(long n) {}
+
+                @Override
+                public void cancel() {}
+            });
+            subscriber.onError(failure);
+        };
     }
 
     static CompletableFuture<String> asyncThrow(IllegalStateException failure) {
