@@ -32,6 +32,7 @@ public final class TrackedMethod {
     private final int modeArg;
     private final String problem;
     private final DeclaredSchedule schedule; // null: the annotation declares none
+    private final Method suspendFunction; // null unless a Kotlin suspend function (SuspendCalls)
     private final ClassLoader loader; // the declaring class's: held by that class's ClassValue entry, no leak
 
     private TrackedMethod(Method method, TrackedBatch annotation) {
@@ -39,6 +40,7 @@ public final class TrackedMethod {
         this.member = method.getDeclaringClass().getName() + "." + method.getName();
         this.batchType = annotation.type();
         this.fixedMode = annotation.mode();
+        this.suspendFunction = SuspendCalls.isSuspend(method) ? method : null;
         this.async = CompletionStage.class.isAssignableFrom(method.getReturnType());
         this.exclusive = annotation.exclusive();
         this.returnsVoid = method.getReturnType() == void.class;
@@ -121,6 +123,11 @@ public final class TrackedMethod {
     /** Whether the method's declared return type is a {@link CompletionStage}: its run ends when the result completes. */
     public boolean async() {
         return async;
+    }
+
+    /** The method if it is a Kotlin suspend function (see {@link SuspendCalls}), else null. */
+    public Method suspendFunction() {
+        return suspendFunction;
     }
 
     /**

@@ -98,6 +98,9 @@ public final class Woven {
             return null;
         }
         try {
+            if (tracked.suspendFunction() != null && SuspendCalls.isResumption(tracked.suspendFunction(), args)) {
+                return null; // the real call's run is open; its continuation ends it (SuspendCalls)
+            }
             Engine engine = GlobalEngine.get();
             RunSpec spec;
             try {
@@ -130,7 +133,9 @@ public final class Woven {
             return;
         }
         try {
-            if (thrown == null && tracked.async() && returned instanceof CompletionStage<?> stage) {
+            if (thrown == null && tracked.suspendFunction() != null && SuspendCalls.suspended(returned)) {
+                run.detach(); // the run ends when the function resumes the continuation withRunEnding gave it
+            } else if (thrown == null && tracked.async() && returned instanceof CompletionStage<?> stage) {
                 run.detach();
                 AsyncRuns.endOnCompletion(run, stage);
             } else {
