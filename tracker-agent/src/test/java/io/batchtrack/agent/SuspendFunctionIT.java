@@ -79,7 +79,9 @@ class SuspendFunctionIT {
         List<Map<String, Object>> rows = rows(jdk, "suspend_counted");
         assertThat(rows).as(run.toString()).hasSize(1);
         assertThat(rows.get(0)).containsEntry("status", "success").containsEntry("week", 8)
-                .containsEntry("games_processed", 16L);
+                .containsEntry("games_processed", 16L).containsEntry("api_calls_made", 3L)
+                .containsEntry("odds_synced", 4L);
+        assertThat(run.value("counted.io.thread")).contains("DefaultDispatcher-worker");
         assertThat(((Number) rows.get(0).get("duration_ms")).longValue()).isGreaterThanOrEqualTo(150);
     }
 
@@ -95,5 +97,35 @@ class SuspendFunctionIT {
                 .containsEntry("games_processed", 2L);
         assertThat(db(jdk).rows("SELECT 1 FROM {schema}.batch_runs WHERE status = 'running'")).isEmpty();
         assertThat(run.value("done")).isEqualTo("true");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aTrackedSuspendFunctionCalledFromAnotherAfterASuspensionIsItsChildRun(Jdk jdk) {
+        AppRun run = run(jdk);
+
+        assertThat(run.value("outer.result")).as(run.toString()).isEqualTo("inner in outer");
+        Map<String, Object> outer = rows(jdk, "suspend_outer").get(0);
+        List<Map<String, Object>> inner = rows(jdk, "suspend_inner");
+        assertThat(inner).hasSize(1);
+        assertThat(inner.get(0).get("parent_run_id")).hasToString(outer.get("id").toString());
+        assertThat(run.value("inner.id")).isEqualTo(inner.get(0).get("id").toString());
+        assertThat(outer).containsEntry("status", "success").containsEntry("week", 10);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aThousandConcurrentCoroutinesOnTwoThreadsEachCountOnlyIntoTheirOwnRun(Jdk jdk) {
+        AppRun run = run(jdk);
+
+        assertThat(run.value("many.leaks")).as(run.toString()).isEqualTo("0");
+        assertThat(run.value("after.current")).isEqualTo("false");
+        List<Map<String, Object>> rows = rows(jdk, "suspend_many");
+        assertThat(rows).hasSize(1000);
+        for (Map<String, Object> row : rows) {
+            long n = Long.parseLong(((String) row.get("batch_mode")).substring(1));
+            assertThat(row).as("run of mode %s", row.get("batch_mode")).containsEntry("status", "success")
+                    .containsEntry("games_processed", 3 * n).containsEntry("week", 11);
+        }
     }
 }

@@ -26,7 +26,8 @@ import java.lang.reflect.Proxy;
  * Everything is recognised by name, and Kotlin's types are reached through the classes the
  * application itself passes in (the continuation's loader), so the api never loads Kotlin.
  * The ending continuation is a {@link Proxy} of {@code kotlin.coroutines.Continuation}: that works
- * with the plain standard library, kotlinx-coroutines or not.
+ * with the plain standard library, kotlinx-coroutines or not; with kotlinx-coroutines its context
+ * also carries the run to every thread the coroutine resumes on ({@link CoroutineRunElement}).
  */
 public final class SuspendCalls {
     /** The type of the last parameter of every compiled suspend function. */
@@ -163,6 +164,7 @@ public final class SuspendCalls {
         private final Object caller;
         private final Method resumeWith;
         private final Method getContext;
+        private Object context;
 
         Ending(ActiveRun run, Object caller, Class<?> type) throws NoSuchMethodException {
             this.run = run;
@@ -179,7 +181,7 @@ public final class SuspendCalls {
                 return forward(resumeWith, args);
             }
             if (name.equals("getContext") && (args == null || args.length == 0)) {
-                return forward(getContext, null);
+                return context();
             }
             if (name.equals("equals") && args != null && args.length == 1) {
                 return proxy == args[0];
@@ -191,6 +193,24 @@ public final class SuspendCalls {
                 return "batchtrack run " + run.id() + " of " + caller;
             }
             return forward(method, args);
+        }
+
+        /**
+         * The caller's context plus the run's {@link CoroutineRunElement}; the function's state
+         * machine reads it once, and so does everything it starts. Made once: one element per call.
+         */
+        private synchronized Object context() throws Throwable {
+            if (context == null) {
+                Object callers = forward(getContext, null);
+                try {
+                    context = CoroutineRunElement.withRun(callers, run, caller.getClass());
+                } catch (Throwable e) { // Errors too: the coroutine runs in its caller's context
+                    Faults.logged("suspend-context", "batchtrack cannot make run " + run.id()
+                            + " current where its coroutine resumes", e);
+                    context = callers;
+                }
+            }
+            return context;
         }
 
         private void end(Object result) {
