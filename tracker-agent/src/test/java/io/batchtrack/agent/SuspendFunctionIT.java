@@ -128,4 +128,21 @@ class SuspendFunctionIT {
                     .containsEntry("games_processed", 3 * n).containsEntry("week", 11);
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void withTheStandardLibraryAloneASuspendFunctionIsStillOneRunEndedByItsException(Jdk jdk) {
+        Database db = new Database(database, "stdlib" + jdk.feature());
+        AppRun run = db.configure(Forked.app(jdk, "app.stdlib.MainKt", KotlinApps.jar("stdlib"), KotlinApps.stdlib()),
+                "trigger=agent_it").run();
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.value("failing.threw")).isEqualTo("feed down");
+        List<Map<String, Object>> rows = db.rows("SELECT * FROM {schema}.batch_runs");
+        assertThat(rows).as(run.toString()).hasSize(1);
+        assertThat(rows.get(0)).containsEntry("batch_type", "stdlib_failing").containsEntry("status", "failed")
+                .containsEntry("week", 5).containsEntry("error_message", "feed down");
+        assertThat(((Number) rows.get(0).get("duration_ms")).longValue()).isGreaterThanOrEqualTo(200);
+        assertThat(run.stderrLines("WARNING")).as(run.toString()).isEmpty();
+    }
 }
