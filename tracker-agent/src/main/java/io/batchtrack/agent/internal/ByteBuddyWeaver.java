@@ -1,5 +1,6 @@
 package io.batchtrack.agent.internal;
 
+import io.batchtrack.internal.weaving.SuspendCalls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -35,6 +36,8 @@ final class ByteBuddyWeaver implements ClassWeaver {
             .to(TrackedBatchAdvice.class);
     private final Advice publisherAdvice = Advice.withCustomMapping()
             .bind(TrackedMethodOf.class, TrackedMethodSite.INSTANCE).to(PublisherTrackedBatchAdvice.class);
+    private final Advice suspendAdvice = Advice.withCustomMapping()
+            .bind(TrackedMethodOf.class, TrackedMethodSite.INSTANCE).to(SuspendAdvice.class);
 
     @Override
     public Result weave(ClassLoader loader, String internalName, byte[] bytes) {
@@ -74,8 +77,17 @@ final class ByteBuddyWeaver implements ClassWeaver {
                     + version.getJavaVersion() + ") predates Java 7, which the woven code needs; recompile it");
             return new Result(null, warnings);
         }
-        AsmVisitorWrapper wrapper = new AsmVisitorWrapper.Compound(advice.on(ElementMatchers.anyOf(tracked)),
-                publisherAdvice.on(ElementMatchers.anyOf(publishers)));
+        List<MethodDescription> suspending = new ArrayList<>();
+        for (MethodDescription m : tracked) {
+            if (suspending(m)) { // a suspend function returns Object: it is never among the publishers
+                suspending.add(m);
+            }
+        }
+        List<MethodDescription> plain = new ArrayList<>(tracked);
+        plain.removeAll(suspending);
+        AsmVisitorWrapper wrapper = new AsmVisitorWrapper.Compound(advice.on(ElementMatchers.anyOf(plain)),
+                publisherAdvice.on(ElementMatchers.anyOf(publishers)),
+                suspendAdvice.on(ElementMatchers.anyOf(suspending)));
         return new Result(byteBuddy.decorate(type, locator).visit(wrapper).make().getBytes(), warnings);
     }
 
@@ -89,6 +101,12 @@ final class ByteBuddyWeaver implements ClassWeaver {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the api jar " + jar, e);
         }
+    }
+
+    /** A Kotlin suspend function, by the name of its last parameter's type (Kotlin is never loaded here). */
+    private static boolean suspending(MethodDescription m) {
+        int n = m.getParameters().size();
+        return n > 0 && m.getParameters().get(n - 1).getType().asErasure().getName().equals(SuspendCalls.CONTINUATION);
     }
 
     private static boolean annotated(MethodDescription m) {

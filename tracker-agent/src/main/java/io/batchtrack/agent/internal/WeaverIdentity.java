@@ -23,6 +23,7 @@ final class WeaverIdentity {
     private static final String[] SHAPING = {
         "io/batchtrack/agent/internal/ByteBuddyWeaver.class",
         "io/batchtrack/agent/internal/TrackedBatchAdvice.class",
+        "io/batchtrack/agent/internal/SuspendAdvice.class",
         "io/batchtrack/agent/internal/TrackedMethodSite.class",
         "io/batchtrack/agent/internal/TrackedMethodOf.class",
         "io/batchtrack/agent/internal/JdkExecutorsWeaver.class",

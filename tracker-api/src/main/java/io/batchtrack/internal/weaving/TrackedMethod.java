@@ -31,6 +31,7 @@ public final class TrackedMethod {
     private final int modeArg;
     private final String problem;
     private final DeclaredSchedule schedule; // null: the annotation declares none
+    private final Method suspendFunction; // null unless a Kotlin suspend function (SuspendCalls)
     private final ClassLoader loader; // the declaring class's: held by that class's ClassValue entry, no leak
 
     private TrackedMethod(Method method, TrackedBatch annotation) {
@@ -39,6 +40,7 @@ public final class TrackedMethod {
         this.batchType = annotation.type();
         this.fixedMode = annotation.mode();
         this.asyncReturn = AsyncReturn.of(method);
+        this.suspendFunction = SuspendCalls.isSuspend(method) ? method : null;
         this.exclusive = annotation.exclusive();
         this.returnsVoid = method.getReturnType() == void.class;
         int period = -1, year = -1, week = -1, season = -1, mode = -1;
@@ -128,6 +130,11 @@ public final class TrackedMethod {
     /** What the declared return type says about when the run ends. */
     public AsyncReturn asyncReturn() {
         return asyncReturn;
+    }
+
+    /** The method if it is a Kotlin suspend function (see {@link SuspendCalls}), else null. */
+    public Method suspendFunction() {
+        return suspendFunction;
     }
 
     /**

@@ -99,6 +99,9 @@ public final class Woven {
             return null;
         }
         try {
+            if (tracked.suspendFunction() != null && SuspendCalls.isResumption(tracked.suspendFunction(), args)) {
+                return null; // the real call's run is open; its continuation ends it (SuspendCalls)
+            }
             Engine engine = GlobalEngine.get();
             RunSpec spec;
             try {
@@ -134,7 +137,9 @@ public final class Woven {
         }
         try {
             AsyncReturn kind = thrown == null && returned != null ? tracked.asyncReturn() : AsyncReturn.NONE;
-            if (kind == AsyncReturn.COMPLETION_STAGE && returned instanceof CompletionStage<?> stage) {
+            if (thrown == null && tracked.suspendFunction() != null && SuspendCalls.suspended(returned)) {
+                run.detach(); // the run ends when the function resumes the continuation withRunEnding gave it
+            } else if (kind == AsyncReturn.COMPLETION_STAGE && returned instanceof CompletionStage<?> stage) {
                 run.detach();
                 AsyncRuns.endOnCompletion(run, stage);
             } else if (kind == AsyncReturn.LISTENABLE_FUTURE && returned instanceof Future<?> future) {
