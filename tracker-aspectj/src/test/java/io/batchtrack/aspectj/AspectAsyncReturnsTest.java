@@ -74,6 +74,19 @@ class AspectAsyncReturnsTest {
         return future;
     }
 
+    /** A future whose listener cannot be added: Guava's contract broken, by an Error. */
+    static final class RefusingFuture extends com.google.common.util.concurrent.AbstractFuture<String> {
+        @Override
+        public void addListener(Runnable listener, java.util.concurrent.Executor executor) {
+            throw new AssertionError("listeners refused");
+        }
+    }
+
+    @TrackedBatch(type = "guava_refusing")
+    static ListenableFuture<String> refusing(RefusingFuture future) {
+        return future;
+    }
+
     /** Not followed: the aspect says so once, and the run measures the call. */
     @TrackedBatch(type = "plain_future")
     static java.util.concurrent.Future<String> plainFuture() {
@@ -187,5 +200,17 @@ class AspectAsyncReturnsTest {
         RunRecord run = finished();
         assertThat(run.status()).isEqualTo(RunStatus.SUCCESS);
         assertThat(run.metric("odds_synced")).isEqualTo(3);
+    }
+
+    @Test
+    void a_listenable_future_whose_listener_cannot_be_added_is_returned_and_its_run_fails_at_once() {
+        RefusingFuture future = new RefusingFuture();
+
+        assertThat(refusing(future)).isSameAs(future);
+
+        RunRecord run = finished();
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.failure().type()).isEqualTo("java.lang.AssertionError");
+        assertThat(run.failure().message()).isEqualTo("listeners refused");
     }
 }

@@ -47,9 +47,11 @@ public final class AsyncRuns {
      * Ends {@code run} when {@code future}, a Guava {@code ListenableFuture} (recognised by name, so
      * called through its {@code addListener(Runnable, Executor)}), completes. Its outcome is read
      * through {@link java.util.concurrent.Future}, which it extends.
+     *
+     * @throws Throwable what stops the listener being added ({@code addListener}'s own exception, not
+     *     reflection's wrapper), with no pending entry left for the run
      */
-    public static void endOnListenable(ActiveRun run, java.util.concurrent.Future<?> future)
-            throws ReflectiveOperationException {
+    public static void endOnListenable(ActiveRun run, java.util.concurrent.Future<?> future) throws Throwable {
         java.lang.reflect.Method addListener = TrackedPublisher.find(future.getClass(),
                 "com.google.common.util.concurrent.ListenableFuture").getMethod("addListener", Runnable.class,
                 java.util.concurrent.Executor.class);
@@ -67,9 +69,10 @@ public final class AsyncRuns {
         java.util.concurrent.Executor sameThread = Runnable::run;
         try {
             addListener.invoke(future, ended, sameThread); // a future done already runs it at once, here
-        } catch (ReflectiveOperationException | RuntimeException e) {
+        } catch (Throwable e) { // Errors too: no pending entry for a run that is ended at once (Woven.listened)
             PENDING_FUTURES.remove(run);
-            throw e;
+            throw e instanceof java.lang.reflect.InvocationTargetException target && target.getCause() != null
+                    ? target.getCause() : e;
         }
     }
 
