@@ -75,9 +75,12 @@ public final class AnomalyEvents implements EventSource {
         try (Connection c = scan.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
                 "SELECT r.id, r.batch_type, r.batch_mode, r.season_year, r.week, r.season_type, r.status FROM " + runs
                         + " r WHERE r.status IN ('success', 'partial', 'failed') AND r.started_at >= ?"
-                        + " AND NOT EXISTS (SELECT 1 FROM " + alerts + " a WHERE a.event = '" + Events.RUN_ANOMALY
-                        + "' AND a.subject = 'run:' || r.id::text) ORDER BY r.started_at DESC LIMIT " + MAX_PER_SCAN)) {
+                        + " AND NOT EXISTS (SELECT 1 FROM " + alerts + " a WHERE a.event = ?"
+                        + " AND a.subject = 'run:' || r.id::text) ORDER BY r.started_at DESC LIMIT ?")) {
+            // only the schema, checked and quoted, is spliced in: every value is bound
             s.setTimestamp(1, Timestamp.from(from));
+            s.setString(2, Events.RUN_ANOMALY);
+            s.setInt(3, MAX_PER_SCAN);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     Period period = new Period(rs.getInt("season_year"), rs.getInt("week"),
