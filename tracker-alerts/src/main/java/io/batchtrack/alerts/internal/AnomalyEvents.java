@@ -1,7 +1,6 @@
 package io.batchtrack.alerts.internal;
 
 import io.batchtrack.Period;
-import io.batchtrack.SeasonType;
 import io.batchtrack.alerts.AlertEvent;
 import io.batchtrack.alerts.EventSource;
 import io.batchtrack.alerts.Events;
@@ -83,10 +82,8 @@ public final class AnomalyEvents implements EventSource {
             s.setInt(3, MAX_PER_SCAN);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    Period period = new Period(rs.getInt("season_year"), rs.getInt("week"),
-                            SeasonType.fromCode(rs.getString("season_type")));
                     candidates.put(rs.getObject("id", UUID.class), new Candidate(rs.getString("batch_type"),
-                            rs.getString("batch_mode"), period, rs.getString("status")));
+                            rs.getString("batch_mode"), RunEvents.period(rs), rs.getString("status")));
                 }
             }
         } catch (SQLException e) {

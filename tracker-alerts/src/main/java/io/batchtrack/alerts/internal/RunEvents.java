@@ -96,9 +96,12 @@ public final class RunEvents implements EventSource {
 
     private static AlertEvent event(ResultSet rs, String event, String message) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
-        Period period = new Period(rs.getInt("season_year"), rs.getInt("week"),
-                SeasonType.fromCode(rs.getString("season_type")));
         return new AlertEvent(event, AlertEvent.runSubject(id), rs.getString("batch_type"), rs.getString("batch_mode"),
-                period, id, null, message);
+                period(rs), id, null, message);
+    }
+
+    /** The period of a {@code batch_runs} row read with its season_year, week and season_type columns. */
+    static Period period(ResultSet rs) throws SQLException {
+        return new Period(rs.getInt("season_year"), rs.getInt("week"), SeasonType.fromCode(rs.getString("season_type")));
     }
 }
