@@ -2,6 +2,7 @@ package io.batchtrack.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.batchtrack.agent.testing.AppPerJdk;
 import io.batchtrack.agent.testing.AppRun;
 import io.batchtrack.agent.testing.Database;
 import io.batchtrack.agent.testing.Forked;
@@ -11,7 +12,6 @@ import io.batchtrack.testsupport.PostgresDatabase;
 import io.batchtrack.testsupport.PostgresExtension;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,12 +25,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @ExtendWith(PostgresExtension.class)
 class AsyncReturnsIT {
-    private static final Map<Jdk, AppRun> RUNS = new ConcurrentHashMap<>();
-    private static PostgresDatabase database;
+    private static final AppPerJdk APP = new AppPerJdk("reactive", (db, jdk) -> {
+        Path[] libraries = {TestApps.appLibrary("reactor-core", "batchtrack.test.reactor-version"),
+            TestApps.appLibrary("reactive-streams", "batchtrack.test.reactive-streams-version"),
+            TestApps.appLibrary("guava", "batchtrack.test.guava-version"),
+            TestApps.appLibrary("failureaccess", "batchtrack.test.failureaccess-version")};
+        Path app = TestApps.jar("reactive", 17, libraries);
+        return db.configure(Forked.app(jdk, "app.reactive.Main", app, libraries[0], libraries[1], libraries[2],
+                libraries[3]), "trigger=agent_it").run();
+    });
 
     @BeforeAll
     static void database(PostgresDatabase db) {
-        database = db;
+        APP.use(db);
     }
 
     static Iterable<Jdk> jdks() {
@@ -38,19 +45,11 @@ class AsyncReturnsIT {
     }
 
     private static Database db(Jdk jdk) {
-        return new Database(database, "reactive" + jdk.feature());
+        return APP.db(jdk);
     }
 
     private static AppRun run(Jdk jdk) {
-        return RUNS.computeIfAbsent(jdk, j -> {
-            Path[] libraries = {TestApps.appLibrary("reactor-core", "batchtrack.test.reactor-version"),
-                TestApps.appLibrary("reactive-streams", "batchtrack.test.reactive-streams-version"),
-                TestApps.appLibrary("guava", "batchtrack.test.guava-version"),
-                TestApps.appLibrary("failureaccess", "batchtrack.test.failureaccess-version")};
-            Path app = TestApps.jar("reactive", 17, libraries);
-            return db(j).configure(Forked.app(j, "app.reactive.Main", app, libraries[0], libraries[1], libraries[2],
-                    libraries[3]), "trigger=agent_it").run();
-        });
+        return APP.run(jdk);
     }
 
     @ParameterizedTest(name = "{0}")

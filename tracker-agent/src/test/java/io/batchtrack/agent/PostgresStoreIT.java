@@ -2,6 +2,7 @@ package io.batchtrack.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.batchtrack.agent.testing.AppPerJdk;
 import io.batchtrack.agent.testing.AppRun;
 import io.batchtrack.agent.testing.Database;
 import io.batchtrack.agent.testing.Forked;
@@ -15,7 +16,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,12 +29,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @ExtendWith(PostgresExtension.class)
 class PostgresStoreIT {
-    private static final Map<Jdk, AppRun> RUNS = new ConcurrentHashMap<>();
-    private static PostgresDatabase database;
+    private static final AppPerJdk APP = new AppPerJdk("java", (db, jdk) -> db.configure(Forked.app(jdk, "app.pgjobs.Main",
+            TestApps.jar("pgjobs", 17)), "trigger=agent_it").run());
+
+    private static PostgresDatabase database; // for the tests that fork an application of their own
 
     @BeforeAll
     static void database(PostgresDatabase db) {
         database = db;
+        APP.use(db);
     }
 
     static Iterable<Jdk> jdks() {
@@ -42,12 +45,11 @@ class PostgresStoreIT {
     }
 
     private static Database db(Jdk jdk) {
-        return new Database(database, "java" + jdk.feature());
+        return APP.db(jdk);
     }
 
     private static AppRun run(Jdk jdk) {
-        return RUNS.computeIfAbsent(jdk, j -> db(j).configure(Forked.app(j, "app.pgjobs.Main",
-                TestApps.jar("pgjobs", 17)), "trigger=agent_it").run());
+        return APP.run(jdk);
     }
 
     @ParameterizedTest(name = "{0}")

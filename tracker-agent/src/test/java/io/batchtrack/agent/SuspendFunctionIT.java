@@ -2,6 +2,7 @@ package io.batchtrack.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.batchtrack.agent.testing.AppPerJdk;
 import io.batchtrack.agent.testing.AppRun;
 import io.batchtrack.agent.testing.Database;
 import io.batchtrack.agent.testing.Forked;
@@ -12,7 +13,6 @@ import io.batchtrack.testsupport.PostgresExtension;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,12 +27,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @ExtendWith(PostgresExtension.class)
 class SuspendFunctionIT {
-    private static final Map<Jdk, AppRun> RUNS = new ConcurrentHashMap<>();
-    private static PostgresDatabase database;
+    private static final AppPerJdk APP = new AppPerJdk("suspend", (db, jdk) -> {
+        Path[] libs = KotlinApps.libraries();
+        return db.configure(Forked.app(jdk, "app.suspending.MainKt", KotlinApps.jar("suspending"), libs[0], libs[1]),
+                "trigger=agent_it").run();
+    });
+
+    private static PostgresDatabase database; // for the tests that fork an application of their own
 
     @BeforeAll
     static void database(PostgresDatabase db) {
         database = db;
+        APP.use(db);
     }
 
     static Iterable<Jdk> jdks() {
@@ -40,15 +46,11 @@ class SuspendFunctionIT {
     }
 
     private static Database db(Jdk jdk) {
-        return new Database(database, "suspend" + jdk.feature());
+        return APP.db(jdk);
     }
 
     private static AppRun run(Jdk jdk) {
-        return RUNS.computeIfAbsent(jdk, j -> {
-            Path[] libs = KotlinApps.libraries();
-            return db(j).configure(Forked.app(j, "app.suspending.MainKt", KotlinApps.jar("suspending"), libs[0],
-                    libs[1]), "trigger=agent_it").run();
-        });
+        return APP.run(jdk);
     }
 
     private static List<Map<String, Object>> rows(Jdk jdk, String batchType) {
