@@ -2,6 +2,7 @@ package io.batchtrack.aspectj;
 
 import io.batchtrack.internal.Log;
 import io.batchtrack.internal.engine.ActiveRun;
+import io.batchtrack.internal.weaving.SuspendCalls;
 import io.batchtrack.internal.weaving.TrackedMethod;
 import io.batchtrack.internal.weaving.Woven;
 import java.lang.reflect.Method;
@@ -19,6 +20,11 @@ import org.aspectj.lang.reflect.MethodSignature;
  * run opens before the body, the method returns the same value and throws the same exception instance,
  * an asynchronous result ({@code CompletionStage}, publisher, {@code ListenableFuture}) ends its run when it completes, and a nested tracked call links to
  * the run around it. Constructors are never advised.
+ *
+ * <p>A Kotlin {@code suspend} function (load-time weaving of kotlinc's output) is one run per real
+ * call, as under the agent ({@link SuspendCalls}): a resumption from the function's state machine
+ * opens no run, and a real call proceeds with a continuation that ends the run when the function
+ * completes, however often it suspends.
  *
  * <p>Each join point's method is read once (one reflective lookup, ever); later calls cost a map
  * lookup keyed by the join point's static part. What was read is held per declaring class, so class
@@ -38,14 +44,17 @@ public class TrackedBatchAspect {
     @Around("execution(@io.batchtrack.TrackedBatch * *(..))")
     public Object track(ProceedingJoinPoint call) throws Throwable {
         TrackedMethod tracked = trackedMethod(call.getStaticPart());
-        ActiveRun run = Woven.enterOrSkip(tracked, call.getArgs());
+        Object[] args = call.getArgs();
+        ActiveRun run = Woven.enterOrSkip(tracked, args);
         if (Woven.skips(run)) {
             // an exclusive void method that lost under on-conflict=skip: already recorded as skipped
             return null;
         }
         Object returned;
         try {
-            returned = call.proceed();
+            // a suspend function's real call goes on with a continuation that ends its run; its resumptions have none
+            returned = run != null && tracked.suspendFunction() != null
+                    ? call.proceed(SuspendCalls.withRunEnding(tracked, run, args)) : call.proceed();
         } catch (Throwable thrown) {
             Woven.exit(tracked, run, null, thrown);
             throw thrown;
