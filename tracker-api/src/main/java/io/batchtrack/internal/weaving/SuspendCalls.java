@@ -7,6 +7,8 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Kotlin {@code suspend} functions, seen from Java and without a compile-time dependency on Kotlin
@@ -21,7 +23,9 @@ import java.lang.reflect.Proxy;
  * <li>replace the caller's continuation by one that ends the run when the function completes
  * ({@link #withRunEnding}): the function's state machine resumes its completion exactly once, with
  * the result or the exception, whichever thread that happens on;</li>
- * <li>end the run at return only if the body did not suspend ({@link #suspended}).</li>
+ * <li>end the run at return only if the body did not suspend ({@link #suspended}); if the
+ * continuation could not be replaced, a call that suspends ends its run at that return, failed with
+ * why ({@link #unfollowed}), since nothing would ever end it.</li>
  * </ul>
  * Everything is recognised by name, and Kotlin's types are reached through the classes the
  * application itself passes in (the continuation's loader), so the api never loads Kotlin.
@@ -42,6 +46,12 @@ public final class SuspendCalls {
             return labelOf(type);
         }
     };
+
+    /**
+     * The runs whose continuation could not be replaced, with why, from {@link #withRunEnding} to the
+     * front door's exit on the same call ({@link #unfollowed}); empty unless batchtrack itself failed.
+     */
+    private static final Map<ActiveRun, Throwable> UNFOLLOWED = new ConcurrentHashMap<>();
 
     private SuspendCalls() {}
 
@@ -110,7 +120,8 @@ public final class SuspendCalls {
     /**
      * {@code args} with the caller's continuation replaced by one that ends {@code run} when the
      * function completes and then resumes the caller's, unchanged; {@code args} itself when there is
-     * no run or the continuation cannot be wrapped (logged: the run then ends at the first suspension).
+     * no run or the continuation cannot be wrapped (logged, and remembered for {@link #unfollowed}:
+     * the run then ends at the function's return, failed with why if it suspended).
      */
     public static Object[] withRunEnding(TrackedMethod tracked, ActiveRun run, Object[] args) {
         if (run == null || args == null || args.length == 0 || args[args.length - 1] == null) {
@@ -120,7 +131,8 @@ public final class SuspendCalls {
             Object caller = args[args.length - 1];
             Class<?> type = continuationType(caller.getClass());
             if (type == null) {
-                return args;
+                throw new IllegalArgumentException("the last argument, a " + caller.getClass().getName()
+                        + ", implements no " + CONTINUATION);
             }
             Object ending = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
                     new Ending(run, caller, type));
@@ -128,17 +140,41 @@ public final class SuspendCalls {
             replaced[replaced.length - 1] = ending;
             return replaced;
         } catch (Throwable e) { // Errors too: the call goes on with the caller's continuation
-            Faults.logged("suspend", "batchtrack cannot follow the suspensions of " + tracked.member()
-                    + "; its run ends at the first suspension", e);
+            unfollowable(tracked, run, e);
             return args;
         }
     }
 
+    /** Never throws: the run is remembered for the exit, or (if even that fails) ends now, failed with why. */
+    private static void unfollowable(TrackedMethod tracked, ActiveRun run, Throwable why) {
+        Faults.logged("suspend", "batchtrack cannot follow the suspensions of " + tracked.member()
+                + "; if it suspends, its run ends there, failed with this", why);
+        try {
+            UNFOLLOWED.put(run, why);
+        } catch (Throwable cannotRemember) { // out of memory: the exit would leave the run open
+            try {
+                run.finish(why);
+            } catch (Throwable e) {
+                Faults.logged("exit-suspend", "batchtrack failed to end run " + run.id(), e);
+            }
+        }
+    }
+
+    /**
+     * Why {@link #withRunEnding} could not replace {@code run}'s continuation, or null if it did (or
+     * there was nothing to replace); forgets it: the front door's exit asks once per call.
+     */
+    static Throwable unfollowed(ActiveRun run) {
+        return UNFOLLOWED.isEmpty() ? null : UNFOLLOWED.remove(run);
+    }
+
+    /** The {@code Continuation} interface {@code type} implements, directly or through another interface; null if none. */
     private static Class<?> continuationType(Class<?> type) {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
             for (Class<?> i : c.getInterfaces()) {
-                if (i.getName().equals(CONTINUATION)) {
-                    return i;
+                Class<?> found = i.getName().equals(CONTINUATION) ? i : continuationType(i);
+                if (found != null) {
+                    return found;
                 }
             }
         }

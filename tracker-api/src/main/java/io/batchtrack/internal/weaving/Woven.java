@@ -137,8 +137,13 @@ public final class Woven {
         }
         try {
             AsyncReturn kind = thrown == null && returned != null ? tracked.asyncReturn() : AsyncReturn.NONE;
+            Throwable unfollowed = tracked.suspendFunction() != null ? SuspendCalls.unfollowed(run) : null;
             if (thrown == null && tracked.suspendFunction() != null && SuspendCalls.suspended(returned)) {
-                run.detach(); // the run ends when the function resumes the continuation withRunEnding gave it
+                if (unfollowed != null) {
+                    run.finish(unfollowed); // no continuation of batchtrack's would ever end it
+                } else {
+                    run.detach(); // the run ends when the function resumes the continuation withRunEnding gave it
+                }
             } else if (kind == AsyncReturn.COMPLETION_STAGE && returned instanceof CompletionStage<?> stage) {
                 run.detach();
                 AsyncRuns.endOnCompletion(run, stage);
