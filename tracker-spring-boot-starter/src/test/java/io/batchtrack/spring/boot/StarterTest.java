@@ -79,9 +79,9 @@ class StarterTest {
     @Test
     void leavesASelfInvocationUntracked() {
         jdbc.update("DELETE FROM batch_runs");
-        int before = weeklyUpdate.bodies.get();
+        int before = weeklyUpdate.bodies();
         assertThat(weeklyUpdate.viaThis()).isEqualTo("done");
-        assertThat(weeklyUpdate.bodies.get()).isEqualTo(before + 1);
+        assertThat(weeklyUpdate.bodies()).isEqualTo(before + 1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM batch_runs", Long.class)).isZero();
     }
 }
