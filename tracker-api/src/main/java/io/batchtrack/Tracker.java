@@ -3,7 +3,6 @@ package io.batchtrack;
 import io.batchtrack.internal.Checks;
 import io.batchtrack.internal.context.CurrentRun;
 import io.batchtrack.internal.context.Propagating;
-import io.batchtrack.internal.context.RunOnThread;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -36,8 +35,8 @@ public interface Tracker {
 
     /** The innermost run on this thread; outside a run a tracker that records nothing. Never null. */
     static Tracker current() {
-        RunOnThread run = CurrentRun.get(); // the engine's run, which is a Tracker too (see RunOnThread)
-        return run != null ? (Tracker) run : NoRunTracker.INSTANCE;
+        Object tracker = CurrentRun.tracker(); // this thread's tracker of the engine's run (see RunOnThread)
+        return tracker != null ? (Tracker) tracker : NoRunTracker.INSTANCE;
     }
 
     /** {@code task}, running with the run that is current here and now (or none), then restoring the worker's own. */

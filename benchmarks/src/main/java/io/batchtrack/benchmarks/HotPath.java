@@ -7,6 +7,7 @@ import io.batchtrack.Period;
 import io.batchtrack.RunSpec;
 import io.batchtrack.Tracker;
 import io.batchtrack.Trigger;
+import io.batchtrack.internal.context.CurrentRun;
 import io.batchtrack.internal.context.RunOnThread;
 import io.batchtrack.internal.context.RunScope;
 import io.batchtrack.spi.RunStore;
@@ -58,7 +59,7 @@ public abstract class HotPath {
         public void setUp() {
             BatchTracking tracking = BatchTracking.builder().store(RunStore.NONE).trigger(Trigger.MANUAL).build();
             run = tracking.start(RunSpec.of("weekly_update", Period.regular(2025, 17)));
-            current = (RunOnThread) Tracker.current();
+            current = CurrentRun.get();
             run.detach(); // each benchmark thread makes it current on itself, see OnThread
             registry = new SimpleMeterRegistry();
             micrometer = Counter.builder("games_processed").register(registry);

@@ -19,4 +19,11 @@ public interface RunOnThread {
 
     /** Whether the run has ended: a periodic task's later executions then run with no run. */
     boolean isEnded();
+
+    /**
+     * The {@code Tracker} that {@code Tracker.current()} hands out for this run on the calling thread:
+     * one that may keep what it finds about this thread (its counter cell), so the increment on the
+     * hot path looks nothing up twice. Typed {@code Object} so this package names no api type (see above).
+     */
+    Object trackerOnThisThread();
 }

@@ -12,24 +12,24 @@ package io.batchtrack.internal.context;
  * }
  * }</pre>
  *
- * A scope belongs to the thread that entered it and is closed once, on that thread. Entering on a
- * thread that had no run allocates nothing.
+ * A scope belongs to the thread that entered it and is closed once, on that thread. Entering a run
+ * allocates its binding on the thread; entering on a thread that had no run allocates no scope.
  */
 public final class RunScope implements AutoCloseable {
     private static final RunScope UNCHANGED = new RunScope(null, false);
     private static final RunScope RESTORES_NONE = new RunScope(null, true);
 
-    private final RunOnThread displaced;
+    private final Binding displaced;
     private final boolean restores;
 
-    private RunScope(RunOnThread displaced, boolean restores) {
+    private RunScope(Binding displaced, boolean restores) {
         this.displaced = displaced;
         this.restores = restores;
     }
 
     /** Makes {@code run} current on this thread (null: no run) until the scope is closed. */
     public static RunScope enter(RunOnThread run) {
-        RunOnThread previous = CurrentRun.push(run);
+        Binding previous = CurrentRun.push(run);
         return previous == null ? RESTORES_NONE : new RunScope(previous, true);
     }
 

@@ -235,6 +235,15 @@ public sealed class ActiveRun implements Tracker, RunOnThread permits JoinedRun 
         return ended.get();
     }
 
+    @Override
+    public Object trackerOnThisThread() {
+        return new ThreadTracker(this, Thread.currentThread());
+    }
+
+    StandardCounters standardCounters() {
+        return standard;
+    }
+
     /** Increments and warnings that arrived after the run ended and were dropped. */
     public long lateUpdates() {
         return lateUpdates.sum();

@@ -88,6 +88,11 @@ final class JoinedRun extends ActiveRun {
     }
 
     @Override
+    public Object trackerOnThisThread() {
+        return this; // its increments go to the outer run, which looks up its own cell
+    }
+
+    @Override
     public String toString() {
         return "BatchTracker[" + id() + " " + runSpec() + ", joined" + (ended.get() ? ", ended" : "") + "]";
     }

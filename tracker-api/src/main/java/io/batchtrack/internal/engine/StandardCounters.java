@@ -40,16 +40,7 @@ final class StandardCounters {
     }
 
     void add(int index, long amount) {
-        Thread thread = Thread.currentThread();
-        int n = claimed;
-        for (int i = 0; i < n; i++) {
-            Cell c = cells[i];
-            if (c.thread == thread) {
-                c.add(index, amount);
-                return;
-            }
-        }
-        Cell mine = claim(thread);
+        Cell mine = cellOf(Thread.currentThread());
         if (mine != null) {
             mine.add(index, amount);
         } else {
@@ -57,7 +48,21 @@ final class StandardCounters {
         }
     }
 
-    /** The total of one counter: every increment that happened before this call, and maybe later ones. */
+    /**
+     * {@code thread}'s own cell, claimed on its first use; null once every cell is taken (its adds then go to
+     * the shared adders). Called only by {@code thread} itself: a cell has that one writer.
+     */
+    Cell cellOf(Thread thread) {
+        int n = claimed;
+        for (int i = 0; i < n; i++) {
+            Cell c = cells[i];
+            if (c.thread == thread) {
+                return c;
+            }
+        }
+        return n == CELLS ? null : claim(thread); // all taken: no lock on every add of the threads left over
+    }
+
     long sum(int index) {
         long total = shared[index].sum();
         int n = claimed;
@@ -84,7 +89,7 @@ final class StandardCounters {
     }
 
     /** One thread's counters; only {@link #thread} writes them. */
-    private static final class Cell {
+    static final class Cell {
         final Thread thread;
         final long[] counts;
 
