@@ -3,12 +3,15 @@ package io.batchtrack.spring.batch;
 import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
 
 /**
  * How a job execution ends its run: COMPLETED is a normal end (success, or partial with warnings);
- * any other status (FAILED, STOPPED, ABANDONED, UNKNOWN) is failed, with the execution's first
- * failure exception (the job's own, else its steps', in Spring Batch's order), the same instance,
- * else a {@link JobNotCompletedException} saying how it ended.
+ * any other status (FAILED, STOPPED, ABANDONED, UNKNOWN) is failed, with the first failure exception
+ * of the first step that has one (the cause nearest the work: for a stopped job the step's
+ * interruption, not the job's "interrupted by step execution"), else the job's own first, the same
+ * instance, else a {@link JobNotCompletedException} saying how it ended. Spring Batch's
+ * {@code getAllFailureExceptions()} is not used: it collects them in a hash set, in no stable order.
  */
 final class JobEnding {
     private JobEnding() {}
@@ -19,8 +22,14 @@ final class JobEnding {
         if (status == BatchStatus.COMPLETED) {
             return null;
         }
-        List<Throwable> failures = execution.getAllFailureExceptions();
-        return failures.isEmpty() ? notCompleted(execution) : failures.get(0);
+        for (StepExecution step : execution.getStepExecutions()) {
+            List<Throwable> failures = step.getFailureExceptions();
+            if (!failures.isEmpty()) {
+                return failures.get(0);
+            }
+        }
+        List<Throwable> own = execution.getFailureExceptions();
+        return own.isEmpty() ? notCompleted(execution) : own.get(0);
     }
 
     static JobNotCompletedException notCompleted(JobExecution execution) {

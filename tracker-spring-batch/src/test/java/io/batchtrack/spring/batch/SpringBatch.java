@@ -10,7 +10,8 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.support.JobOperatorFactoryBean;
 import org.springframework.batch.core.listener.JobExecutionListener;
-import org.springframework.batch.core.listener.StepListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.AbstractStep;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.repository.support.JdbcJobRepositoryFactoryBean;
 import org.springframework.batch.core.step.Step;
@@ -34,10 +35,18 @@ final class SpringBatch {
     final JobOperator operator;
     final JdbcTemplate sql;
 
+    /** Creates Spring Batch's tables first. */
     SpringBatch(DataSource dataSource) {
+        this(dataSource, true);
+    }
+
+    /** @param createTables false where another JVM has created them already */
+    SpringBatch(DataSource dataSource, boolean createTables) {
         try {
-            new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-postgresql.sql"))
-                    .execute(dataSource);
+            if (createTables) {
+                new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-postgresql.sql"))
+                        .execute(dataSource);
+            }
             transactions = new JdbcTransactionManager(dataSource);
             JdbcJobRepositoryFactoryBean repositoryFactory = new JdbcJobRepositoryFactoryBean();
             repositoryFactory.setDataSource(dataSource);
@@ -68,16 +77,23 @@ final class SpringBatch {
     Job chunkJob(String name, List<Integer> games, ItemProcessor<Integer, Integer> processor, Object listener) {
         Step step = new StepBuilder("loadGames", repository).<Integer, Integer>chunk(3).transactionManager(transactions)
                 .reader(new ListItemReader<>(games)).processor(processor).writer(chunk -> { })
-                .faultTolerant().skip(IllegalArgumentException.class).skipLimit(5)
-                .listener((StepListener) listener).build();
-        return new JobBuilder(name, repository).listener((JobExecutionListener) listener).start(step).build();
+                .faultTolerant().skip(IllegalArgumentException.class).skipLimit(5).build();
+        return job(name, step, listener);
     }
 
     /** One tasklet step of that name. */
     Job taskletJob(String name, String stepName, Tasklet tasklet, Object listener) {
-        Step step = new StepBuilder(stepName, repository).tasklet(tasklet, transactions)
-                .listener((StepListener) listener).build();
-        return new JobBuilder(name, repository).listener((JobExecutionListener) listener).start(step).build();
+        return job(name, new StepBuilder(stepName, repository).tasklet(tasklet, transactions).build(), listener);
+    }
+
+    /** A job of one step, with the listener on both (none if it is null: the auto-configuration's to add). */
+    private Job job(String name, Step step, Object listener) {
+        JobBuilder job = new JobBuilder(name, repository);
+        if (listener != null) {
+            ((AbstractStep) step).registerStepExecutionListener((StepExecutionListener) listener); // as .listener(...) on the step builder does
+            job.listener((JobExecutionListener) listener);
+        }
+        return job.start(step).build();
     }
 
     /** The status Spring Batch itself recorded for the execution. */

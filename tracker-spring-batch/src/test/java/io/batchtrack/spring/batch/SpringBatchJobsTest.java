@@ -115,7 +115,7 @@ class SpringBatchJobsTest {
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.STOPPED);
         assertThat(onlyRun()).containsEntry("status", "failed")
                 .containsEntry("error_type", "org.springframework.batch.core.job.JobInterruptedException")
-                .containsEntry("error_message", "Job interrupted by step execution");
+                .containsEntry("error_message", "Job interrupted status detected.");
         assertThat(batch.recordedStatus(execution)).isEqualTo("STOPPED");
     }
 
