@@ -191,6 +191,14 @@ public final class BatchTracking implements AutoCloseable {
     }
 
     /**
+     * Whether records wait in this engine's spool for the store (it was unreachable when they were
+     * made); false without a spool. What health checks report as the spool's backlog.
+     */
+    public boolean spoolHasPending() {
+        return engine.spoolHasPending();
+    }
+
+    /**
      * Stops the heartbeat, hands spooled records to the store one last time (what it cannot take
      * stays in the spool for the next start), closes the listeners and the store.
      */

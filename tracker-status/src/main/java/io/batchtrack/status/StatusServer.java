@@ -352,6 +352,11 @@ public final class StatusServer implements AutoCloseable {
             return port;
         }
 
+        /** The token itself, or null: for {@link StatusRequests}, never printed. */
+        String token() {
+            return token;
+        }
+
         /** Whether a bearer token is configured. */
         public boolean hasBearerToken() {
             return token != null;

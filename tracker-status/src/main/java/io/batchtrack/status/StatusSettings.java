@@ -59,7 +59,28 @@ public final class StatusSettings {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("status.bind", e.getMessage());
         }
-        StatusServer.Options options = StatusServer.Options.defaults().bindAddress(bind).port(port);
+        StatusServer.Options options = served(StatusServer.Options.defaults().bindAddress(bind).port(port), config);
+        if (!options.hasBearerToken() && !address.isLoopbackAddress()) {
+            throw new ConfigException("status.token", "is required because status.bind (" + bind + ") is not a"
+                    + " loopback address: set the environment variable " + TOKEN_VARIABLE + " or status.token-file");
+        }
+        return new StatusSettings(options);
+    }
+
+    /**
+     * The keys that still apply when the page is served in an application's own web server
+     * ({@link StatusRequests}), where {@code status.port} and {@code status.bind} do not:
+     * {@code status.allowed-hosts}, {@code status.max-response-kb}, {@code anomaly.factor},
+     * {@code status.trace-url} and the token ({@code BATCHTRACK_STATUS_TOKEN} or {@code status.token-file}).
+     *
+     * @throws ConfigException naming the key that cannot be used (never containing the token)
+     */
+    public static StatusServer.Options inApplicationServer(TrackerConfig config) {
+        return served(StatusServer.Options.defaults(), Objects.requireNonNull(config, "config"));
+    }
+
+    private static StatusServer.Options served(StatusServer.Options listening, TrackerConfig config) {
+        StatusServer.Options options = listening;
         String allowed = config.get("status.allowed-hosts").orElse("");
         try {
             options = options.allowedHosts(java.util.Arrays.stream(allowed.split(",")).map(String::strip)
@@ -86,11 +107,8 @@ public final class StatusSettings {
             } catch (IllegalArgumentException e) {
                 throw new ConfigException("status.token", e.getMessage());
             }
-        } else if (!address.isLoopbackAddress()) {
-            throw new ConfigException("status.token", "is required because status.bind (" + bind + ") is not a"
-                    + " loopback address: set the environment variable " + TOKEN_VARIABLE + " or status.token-file");
         }
-        return new StatusSettings(options);
+        return options;
     }
 
     /** Whether {@code status.port} asks for a server. */

@@ -109,6 +109,11 @@ public final class Engine {
         return clock;
     }
 
+    /** Whether the spool holds records not yet handed to the store. */
+    public boolean spoolHasPending() {
+        return store.hasPending();
+    }
+
     /** The store runs are written to, as configured (without the spool). */
     public RunStore store() {
         return store.store();

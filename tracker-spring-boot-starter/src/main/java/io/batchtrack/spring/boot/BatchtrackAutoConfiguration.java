@@ -1,6 +1,7 @@
 package io.batchtrack.spring.boot;
 
 import io.batchtrack.BatchTracking;
+import io.batchtrack.spi.RunListener;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -30,8 +31,10 @@ public class BatchtrackAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     @DependsOnDatabaseInitialization
-    public BatchTracking batchTracking(Environment environment, ObjectProvider<DataSource> dataSource) {
-        BatchTracking tracking = SpringEngine.build(SpringTrackerConfig.from(environment), dataSource.getIfUnique());
+    public BatchTracking batchTracking(Environment environment, ObjectProvider<DataSource> dataSource,
+            ObjectProvider<RunListener> listeners) {
+        BatchTracking tracking = SpringEngine.build(SpringTrackerConfig.from(environment), dataSource.getIfUnique(),
+                listeners.orderedStream().toList());
         BatchTracking.setGlobal(tracking);
         return tracking;
     }

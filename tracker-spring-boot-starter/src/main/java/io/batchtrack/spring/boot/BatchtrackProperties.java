@@ -13,8 +13,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * <p>Keys the table has and this class does not spell out (readiness SQL, {@code max-duration.types},
  * alerts, the agent's keys) are still read: the engine's configuration is every {@code batchtrack.*}
  * entry of Spring's environment ({@link SpringTrackerConfig}).
+ *
+ * <p>These fields only describe the keys (metadata) and are bound leniently ({@code ignoreInvalidFields}):
+ * a value Spring cannot convert ({@code max-warnings=lots}) must not stop the start by itself, since
+ * the engine's rules decide, with {@code on-store-failure}, whether a bad value stops the start or
+ * leaves the application untracked ({@link SpringEngine}).
  */
-@ConfigurationProperties(prefix = "batchtrack")
+@ConfigurationProperties(prefix = "batchtrack", ignoreInvalidFields = true)
 public class BatchtrackProperties {
     /** false: the starter builds no engine and adds no advisor. */
     private boolean enabled = true;

@@ -8,13 +8,18 @@ import io.batchtrack.config.TrackerConfig;
 import io.batchtrack.internal.Log;
 import io.batchtrack.jdbi.BatchtrackSchema;
 import io.batchtrack.jdbi.PostgresRunStore;
+import io.batchtrack.spi.RunListener;
 import io.batchtrack.spi.RunStore;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
  * Builds the application's engine. With the {@code jdbc} store and no {@code jdbc.url}, runs go to
  * the application's {@link DataSource} (the store never closes it); with {@code jdbc.url}, or another
- * store, the engine is exactly what {@link BatchTracking#fromConfig} builds (its own pool).
+ * store, its own pool ({@link PostgresRunStore#fromConfig}); with the {@code log} or {@code none} store,
+ * exactly what {@link BatchTracking#fromConfig} builds. The application's run listeners (Micrometer
+ * over its {@code MeterRegistry}) are the engine's listeners; the {@code ServiceLoader} providers of
+ * an engine built from configuration are not asked, so no run is counted twice.
  *
  * <p>A value that cannot be used is a {@link ConfigException} naming the key: under
  * {@code on-store-failure=fail} it stops the application's start; under {@code continue} (the
@@ -25,7 +30,11 @@ import javax.sql.DataSource;
 final class SpringEngine {
     private SpringEngine() {}
 
-    static BatchTracking build(TrackerConfig config, DataSource applicationDataSource) {
+    /**
+     * @param listeners the application's run listeners (the Micrometer one over its {@code MeterRegistry});
+     *     the engine closes them
+     */
+    static BatchTracking build(TrackerConfig config, DataSource applicationDataSource, List<RunListener> listeners) {
         StoreFailurePolicy policy = EngineSettings.onStoreFailure(config); // a bad value here always stops the start
         EngineSettings settings;
         try {
@@ -40,10 +49,13 @@ final class SpringEngine {
             Log.warn(e.getMessage() + "; the application runs untracked (on-store-failure=continue)");
             return BatchTracking.builder().store(RunStore.NONE).spoolDirectory(null).build();
         }
+        if (!config.get("store", "jdbc").equals("jdbc")) {
+            return BatchTracking.fromConfig(config); // log or none: the engine as configuration builds it
+        }
         if (ownPool(config, applicationDataSource)) {
-            BatchTracking tracking = BatchTracking.fromConfig(config);
-            ready(tracking.store(), policy);
-            return tracking;
+            PostgresRunStore own = PostgresRunStore.fromConfig(config);
+            ready(own, policy);
+            return with(builder(settings).store(own), listeners).build();
         }
         PostgresRunStore.Builder store = PostgresRunStore.builder(applicationDataSource)
                 .schema(BatchtrackSchema.requireValidName(config.get("schema", BatchtrackSchema.DEFAULT_SCHEMA)))
@@ -54,7 +66,12 @@ final class SpringEngine {
         config.get("readiness.predictions-sql").ifPresent(store::predictionsSql);
         PostgresRunStore built = store.build();
         ready(built, policy);
-        return builder(settings).store(built).build();
+        return with(builder(settings).store(built), listeners).build();
+    }
+
+    private static BatchTracking.Builder with(BatchTracking.Builder builder, List<RunListener> listeners) {
+        listeners.forEach(builder::listener);
+        return builder;
     }
 
     /** batchtrack's own pool: {@code jdbc.url} is set, the store is not jdbc, or the application has no DataSource. */

@@ -31,8 +31,8 @@ final class TrackedBatchInterceptor implements MethodInterceptor {
             Woven.exit(tracked, run, null, thrown);
             throw thrown;
         }
-        Woven.exit(tracked, run, returned, null);
-        return returned;
+        // what exit returns: a publisher comes back as one that ends the run at its terminal signal
+        return Woven.exit(tracked, run, returned, null);
     }
 
     /** The annotated method itself (an interface's method is the bean class's); null if it cannot be read. */

@@ -1,6 +1,5 @@
 package io.batchtrack.status.internal;
 
-import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.batchtrack.NflCalendar;
@@ -13,6 +12,7 @@ import io.batchtrack.jdbi.BatchRunQueries;
 import io.batchtrack.jdbi.RunExcerpt;
 import io.batchtrack.jdbi.RunFilter;
 import io.batchtrack.schedule.RunFlags;
+import io.batchtrack.status.StatusExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -73,37 +73,43 @@ public final class StatusHandler implements HttpHandler {
         this.traceLinks = traceLinks;
     }
 
+    /** The JDK server's request, through the same {@link StatusExchange} as any other web server's. */
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Response response;
-            try {
-                response = respond(exchange);
-            } catch (BadRequest e) {
-                response = Response.json(400, StatusJson.error("bad_request", e.parameter(), e.getMessage()));
-            } catch (RuntimeException | LinkageError e) {
-                response = fault(exchange, e);
-            }
-            send(exchange, response);
+            handle(new JdkExchange(exchange));
         }
     }
 
-    private Response respond(HttpExchange exchange) {
-        if (host != null && !host.accepts(exchange.getRequestHeaders().getFirst("Host"))) {
+    /** Answers one request, in whichever web server it came. */
+    public void handle(StatusExchange exchange) throws IOException {
+        Response response;
+        try {
+            response = respond(exchange);
+        } catch (BadRequest e) {
+            response = Response.json(400, StatusJson.error("bad_request", e.parameter(), e.getMessage()));
+        } catch (RuntimeException | LinkageError e) {
+            response = fault(exchange, e);
+        }
+        send(exchange, response);
+    }
+
+    private Response respond(StatusExchange exchange) {
+        if (host != null && !host.accepts(exchange.requestHeader("Host"))) {
             // DNS rebinding: a page of another site, its name pointed at this machine
             return Response.json(421, StatusJson.error("misdirected_request", null, "this server answers only"
                     + " requests for " + String.join(", ", host.allowed()) + " (any port); add further names"
                     + " to status.allowed-hosts"));
         }
-        if (token != null && !token.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            boolean presented = exchange.getRequestHeaders().containsKey("Authorization");
+        if (token != null && !token.accepts(exchange.requestHeader("Authorization"))) {
+            boolean presented = exchange.requestHeader("Authorization") != null;
             Response r = Response.json(401, StatusJson.error("unauthorized", null, presented
                     ? "the token is not valid" : "a bearer token is required (Authorization: Bearer <token>)"));
             r.headers.put("WWW-Authenticate", List.of(TokenCheck.BEARER_CHALLENGE
                     + (presented ? ", error=\"invalid_token\"" : ""), TokenCheck.BASIC_CHALLENGE));
             return r;
         }
-        String path = exchange.getRequestURI().getPath();
+        String path = exchange.path();
         Route route = Route.of(path);
         if (route == null) {
             return Response.json(404, StatusJson.error("not_found", null, "no such resource; see "
@@ -112,14 +118,14 @@ public final class StatusHandler implements HttpHandler {
                     + API + "data-readiness/{week}, " + API + "losses, " + API + "expectations, "
                     + API + "readiness-deadlines, /metrics or the page at /"));
         }
-        String method = exchange.getRequestMethod();
+        String method = exchange.method();
         if (!method.equals("GET") && !method.equals("HEAD")) {
             Response r = Response.json(405, StatusJson.error("method_not_allowed", null,
                     "the status server is read-only: only GET and HEAD are allowed"));
             r.headers.put("Allow", List.of("GET, HEAD"));
             return r;
         }
-        QueryParams params = QueryParams.parse(exchange.getRequestURI().getRawQuery());
+        QueryParams params = QueryParams.parse(exchange.rawQuery());
         switch (route) {
             case PAGE: return PageResource.answer(queries.get(), clock, anomalyFactor, traceLinks);
             case LATEST: return latest(params);
@@ -212,11 +218,11 @@ public final class StatusHandler implements HttpHandler {
                                 + ", season_type " + period.seasonType().code())));
     }
 
-    private static Response fault(HttpExchange exchange, Throwable e) {
+    private static Response fault(StatusExchange exchange, Throwable e) {
         boolean database = causedBySql(e);
         // the path only: a query string is the caller's text, and headers may hold the token
         Log.warnOnce(database ? "status-database" : "status-fault", "batchtrack status server could not answer "
-                + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath(), e);
+                + exchange.method() + " " + exchange.path(), e);
         if (database) {
             Response r = Response.json(503, StatusJson.error("unavailable", null,
                     "the batchtrack database did not answer; see the server's log"));
@@ -236,23 +242,22 @@ public final class StatusHandler implements HttpHandler {
         return false;
     }
 
-    private void send(HttpExchange exchange, Response r) throws IOException {
-        Headers h = exchange.getResponseHeaders();
-        h.set("Content-Type", r.contentType);
-        h.set("Cache-Control", "no-store");
-        h.set("X-Content-Type-Options", "nosniff");
-        h.set("Referrer-Policy", "no-referrer");
-        h.set("Content-Security-Policy", API_CSP);
+    private void send(StatusExchange exchange, Response r) throws IOException {
+        exchange.responseHeader("Content-Type", List.of(r.contentType));
+        exchange.responseHeader("Cache-Control", List.of("no-store"));
+        exchange.responseHeader("X-Content-Type-Options", List.of("nosniff"));
+        exchange.responseHeader("Referrer-Policy", List.of("no-referrer"));
+        exchange.responseHeader("Content-Security-Policy", List.of(API_CSP));
         for (Map.Entry<String, List<String>> e : r.headers.entrySet()) {
-            h.put(e.getKey(), e.getValue());
+            exchange.responseHeader(e.getKey(), e.getValue());
         }
-        if (exchange.getRequestMethod().equals("HEAD")) {
-            exchange.sendResponseHeaders(r.status, -1);
+        if (exchange.method().equals("HEAD")) {
+            exchange.respond(r.status, -1).close();
             return;
         }
         if (r.streamed != null) {
-            exchange.sendResponseHeaders(r.status, 0); // chunked: written as it is made, never whole in memory
-            try (OutputStream out = exchange.getResponseBody()) {
+            // chunked: written as it is made, never whole in memory
+            try (OutputStream out = exchange.respond(r.status, 0)) {
                 CappedBody body = new CappedBody(out, maxResponseBytes);
                 r.streamed.writeTo(body);
                 body.finish();
@@ -260,16 +265,14 @@ public final class StatusHandler implements HttpHandler {
             return;
         }
         byte[] body = r.body.getBytes(StandardCharsets.UTF_8);
-        if (body.length > maxResponseBytes) {
+        boolean tooLarge = body.length > maxResponseBytes;
+        if (tooLarge) {
             // one run whose record outgrew a cap set very low: say so rather than send it
             body = StatusJson.error("too_large", null, "the answer (" + body.length + " bytes) exceeds the status"
                     + " server's limit of " + maxResponseBytes + " bytes (status.max-response-kb)")
                     .getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(500, body.length);
-        } else {
-            exchange.sendResponseHeaders(r.status, body.length);
         }
-        try (OutputStream out = exchange.getResponseBody()) {
+        try (OutputStream out = exchange.respond(tooLarge ? 500 : r.status, body.length)) {
             out.write(body);
         }
     }
