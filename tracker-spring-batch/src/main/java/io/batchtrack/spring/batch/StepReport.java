@@ -10,6 +10,10 @@ import org.springframework.batch.core.step.StepExecution;
  * metrics, summed over the job ({@code read_count}...) and per step ({@code <step>_read_count}...),
  * a warning naming the step when it skipped items (so a completed job with skips is {@code partial}),
  * and a warning naming the step for each of its failures.
+ *
+ * <p>A partition's execution (Spring Batch names it {@code <worker step>:<partition>}) adds its
+ * warnings only: its manager step's execution already sums the partitions' counts, so counting both
+ * would count every item twice, and one metric per partition would soon reach {@code max-custom-metrics}.
  */
 final class StepReport {
     static final String READ = "read_count";
@@ -19,14 +23,20 @@ final class StepReport {
 
     private StepReport() {}
 
+    /** Spring Batch's separator of a partition's execution name ({@code SimpleStepExecutionSplitter}'s). */
+    static final String PARTITION_SEPARATOR = ":";
+
     static void record(StepExecution step, JobRuns.JobRun run) {
         String name = step.getStepName();
-        count(run, name, READ, step.getReadCount());
-        count(run, name, WRITE, step.getWriteCount());
-        count(run, name, SKIP, step.getSkipCount());
-        count(run, name, COMMIT, step.getCommitCount());
+        boolean partition = name != null && name.contains(PARTITION_SEPARATOR);
+        if (!partition) {
+            count(run, name, READ, step.getReadCount());
+            count(run, name, WRITE, step.getWriteCount());
+            count(run, name, SKIP, step.getSkipCount());
+            count(run, name, COMMIT, step.getCommitCount());
+        }
         String stage = stage(name);
-        if (step.getSkipCount() > 0) {
+        if (step.getSkipCount() > 0 && !partition) {
             run.warn(stage, "skipped " + step.getSkipCount() + " items (" + step.getReadSkipCount() + " on read, "
                     + step.getProcessSkipCount() + " in process, " + step.getWriteSkipCount() + " on write)");
         }

@@ -1,6 +1,8 @@
 package io.batchtrack.spring.batch;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.support.MapJobRegistry;
 import org.springframework.batch.core.job.Job;
@@ -17,7 +19,9 @@ import org.springframework.batch.core.repository.support.JdbcJobRepositoryFactor
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.infrastructure.item.support.ListItemReader;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -79,6 +83,31 @@ final class SpringBatch {
                 .reader(new ListItemReader<>(games)).processor(processor).writer(chunk -> { })
                 .faultTolerant().skip(IllegalArgumentException.class).skipLimit(5).build();
         return job(name, step, listener);
+    }
+
+    /**
+     * A manager step "loadWeeks" partitioned into {@code partitions} executions of the worker step
+     * "loadGames", each of which reads and writes {@code gamesEach} games.
+     */
+    Job partitionedJob(String name, int partitions, int gamesEach, Object listener) {
+        Step worker = new StepBuilder("loadGames", repository).tasklet((contribution, context) -> {
+            for (int i = 0; i < gamesEach; i++) {
+                contribution.incrementReadCount();
+            }
+            contribution.incrementWriteCount(gamesEach);
+            return RepeatStatus.FINISHED;
+        }, transactions).build();
+        if (listener != null) {
+            ((AbstractStep) worker).registerStepExecutionListener((StepExecutionListener) listener);
+        }
+        Step manager = new StepBuilder("loadWeeks", repository).partitioner("loadGames", grid -> {
+            Map<String, ExecutionContext> contexts = new LinkedHashMap<>();
+            for (int i = 0; i < partitions; i++) {
+                contexts.put("week" + i, new ExecutionContext());
+            }
+            return contexts;
+        }).step(worker).build();
+        return job(name, manager, listener);
     }
 
     /** One tasklet step of that name. */

@@ -170,6 +170,17 @@ class SpringBatchJobsTest {
         assertThat(onlyRun()).containsEntry("games_processed", 16L).containsEntry("status", "success");
     }
 
+    @Test
+    void aPartitionedStepCountsItsItemsOnceUnderItsManagerStep() {
+        JobExecution execution = batch.run(batch.partitionedJob("weeklyUpdate", 3, 4, listener),
+                week(2025, 17).toJobParameters());
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(onlyRun()).containsEntry("status", "success");
+        assertThat(customMetrics()).containsEntry("read_count", 12L).containsEntry("write_count", 12L)
+                .containsEntry("load_weeks_read_count", 12L).doesNotContainKey("load_games_week0_read_count");
+    }
+
     private static JobParametersBuilder week(long year, long week) {
         return new JobParametersBuilder().addLong("season_year", year).addLong("week", week);
     }
