@@ -52,6 +52,7 @@ public class BatchtrackProperties {
     private final Jdbc jdbc = new Jdbc();
     private final Spool spool = new Spool();
     private final Exclusive exclusive = new Exclusive();
+    private final Status status = new Status();
 
     /** batchtrack's own pool; unset: the application's DataSource. */
     public static class Jdbc {
@@ -104,6 +105,31 @@ public class BatchtrackProperties {
         public void setTypes(String types) { this.types = types; }
     }
 
+    /** The System Status page and the endpoints in the application's web server. */
+    public static class Status {
+        /** Where they are served (/batchtrack, /ops/batches); none: not served. */
+        private String path = "/batchtrack";
+        /** A file whose first line is the bearer token, when Spring Security does not guard the page. */
+        private String tokenFile;
+        /** Comma-separated host names answered without a token besides the loopback ones. */
+        private String allowedHosts;
+        /** The most a response body holds, in KiB (16-1048576). */
+        private Integer maxResponseKb;
+        /** Link template from a run to its trace, with {trace_id}. */
+        private String traceUrl;
+
+        public String getPath() { return path; }
+        public void setPath(String path) { this.path = path; }
+        public String getTokenFile() { return tokenFile; }
+        public void setTokenFile(String tokenFile) { this.tokenFile = tokenFile; }
+        public String getAllowedHosts() { return allowedHosts; }
+        public void setAllowedHosts(String allowedHosts) { this.allowedHosts = allowedHosts; }
+        public Integer getMaxResponseKb() { return maxResponseKb; }
+        public void setMaxResponseKb(Integer maxResponseKb) { this.maxResponseKb = maxResponseKb; }
+        public String getTraceUrl() { return traceUrl; }
+        public void setTraceUrl(String traceUrl) { this.traceUrl = traceUrl; }
+    }
+
     public boolean isEnabled() { return enabled; }
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
     public String getStore() { return store; }
@@ -135,4 +161,5 @@ public class BatchtrackProperties {
     public Jdbc getJdbc() { return jdbc; }
     public Spool getSpool() { return spool; }
     public Exclusive getExclusive() { return exclusive; }
+    public Status getStatus() { return status; }
 }
