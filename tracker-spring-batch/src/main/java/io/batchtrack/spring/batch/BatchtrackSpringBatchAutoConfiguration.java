@@ -1,7 +1,6 @@
 package io.batchtrack.spring.batch;
 
 import io.batchtrack.BatchTracking;
-import java.util.Map;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,11 +9,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Role;
-import org.springframework.core.env.Environment;
 
 /**
  * With Spring Batch on the class path, every job of the application is tracked: one
@@ -28,16 +25,16 @@ import org.springframework.core.env.Environment;
 @ConditionalOnClass({Job.class, JobExecutionListener.class})
 @ConditionalOnBooleanProperty(name = "batchtrack.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "batchtrack.spring-batch.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(BatchtrackSpringBatchProperties.class)
 public class BatchtrackSpringBatchAutoConfiguration {
-    static final String JOB_TYPES = "batchtrack.spring-batch.job-types";
 
     /** A batch type that breaks batchtrack's name rule stops the start, naming the job and the type. */
     @Bean
     @ConditionalOnMissingBean
-    public BatchtrackJobListener batchtrackJobListener(ObjectProvider<BatchTracking> tracking, Environment environment) {
-        Map<String, String> types = Binder.get(environment).bind(JOB_TYPES, Bindable.mapOf(String.class, String.class))
-                .orElse(Map.of());
-        return BatchtrackJobListener.of(() -> tracking.getIfAvailable(BatchTracking::global)).withJobTypes(types);
+    public BatchtrackJobListener batchtrackJobListener(ObjectProvider<BatchTracking> tracking,
+            BatchtrackSpringBatchProperties properties) {
+        return BatchtrackJobListener.of(() -> tracking.getIfAvailable(BatchTracking::global))
+                .withJobTypes(properties.getJobTypes());
     }
 
     /** Static: a post-processor is created before the beans it processes. */

@@ -79,6 +79,15 @@ class AutoConfigurationTest {
     }
 
     @Test
+    void itsKeysHaveMetadataForIdeCompletion() throws Exception {
+        try (var metadata = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            assertThat(metadata).as("the configuration processor's metadata").isNotNull();
+            assertThat(new String(metadata.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("\"batchtrack.spring-batch.enabled\"", "\"batchtrack.spring-batch.job-types\"");
+        }
+    }
+
+    @Test
     void withoutSpringBatchOnTheClassPathItStaysOut() {
         new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(BatchtrackSpringBatchAutoConfiguration.class))
                 .withClassLoader(new FilteredClassLoader(Job.class))
