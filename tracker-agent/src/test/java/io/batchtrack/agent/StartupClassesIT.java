@@ -40,6 +40,22 @@ class StartupClassesIT {
                 .noneMatch(c -> c.contains(" java.lang.management.") || c.contains(" sun.management."));
     }
 
+    /**
+     * {@code enabled=false} links no lambda of batchtrack's before the application's main class: the first
+     * lambda a JVM links costs it a dozen spun classes, which the configuration's sources used to be.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void enabledFalseLinksNoLambdaOfBatchtracksBeforeMain(Jdk jdk) throws IOException {
+        AppRun off = simple(jdk).agent("store=log,enabled=false").run();
+
+        assertThat(off.exitCode()).as(off.toString()).isZero();
+        assertThat(off.runs()).isEmpty();
+        List<String> beforeMain = beforeMain(loaded(off));
+        assertThat(beforeMain).as(off.toString()).anyMatch(c -> c.contains(" io.batchtrack.agent.BatchtrackAgent "))
+                .noneMatch(c -> c.contains(" io.batchtrack.") && c.contains("$$Lambda"));
+    }
+
     private static Forked simple(Jdk jdk) {
         return Forked.app(jdk, "app.simple.Main", TestApps.jar("simple", 17))
                 .jvmOption("-Xlog:class+load=info:file=classes.log");
@@ -47,5 +63,15 @@ class StartupClassesIT {
 
     private static List<String> loaded(AppRun run) throws IOException {
         return Files.readAllLines(run.directory().resolve("classes.log"));
+    }
+
+    /** The lines up to the application's main class: what premain loaded (and the JVM before it). */
+    private static List<String> beforeMain(List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(" app.simple.Main ")) {
+                return lines.subList(0, i);
+            }
+        }
+        throw new AssertionError("app.simple.Main never loaded");
     }
 }
