@@ -56,6 +56,24 @@ class StartupClassesIT {
                 .noneMatch(c -> c.contains(" io.batchtrack.") && c.contains("$$Lambda"));
     }
 
+    /**
+     * The check of a tracker-api the application bundles reads its descriptor with a JarFile, not through
+     * a jar URL connection (a dozen classes from outside the CDS archive, before main).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void theBundledApiCheckOpensNoJarUrlConnection(Jdk jdk) throws IOException {
+        Path app = TestApps.withBundledApi(TestApps.jar("simple", 17), "0.0.1-other");
+
+        AppRun run = Forked.app(jdk, "app.simple.Main", app).agent("store=log,enabled=false")
+                .jvmOption("-Xlog:class+load=info:file=classes.log").run();
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.stderrLines("batchtrack: the application bundles tracker-api 0.0.1-other")).hasSize(1);
+        assertThat(beforeMain(loaded(run))).as(run.toString())
+                .noneMatch(c -> c.contains(" sun.net.www.protocol.jar.JarURLConnection ") || c.contains(" java.net.JarURLConnection "));
+    }
+
     private static Forked simple(Jdk jdk) {
         return Forked.app(jdk, "app.simple.Main", TestApps.jar("simple", 17))
                 .jvmOption("-Xlog:class+load=info:file=classes.log");
