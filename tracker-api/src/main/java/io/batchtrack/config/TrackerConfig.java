@@ -67,17 +67,17 @@ public final class TrackerConfig {
 
     /** The configuration of this process: system properties, environment, optional file. */
     public static TrackerConfig fromEnvironment() {
-        return new TrackerConfig(System::getProperty, System::getenv, Map.of());
+        return new TrackerConfig(Source.SYSTEM_PROPERTIES, Source.ENVIRONMENT, Map.of());
     }
 
     /** This process's configuration with overrides (for example the agent's arguments) below system properties. */
     public static TrackerConfig fromEnvironment(Map<String, String> overrides) {
-        return new TrackerConfig(System::getProperty, System::getenv, overrides);
+        return new TrackerConfig(Source.SYSTEM_PROPERTIES, Source.ENVIRONMENT, overrides);
     }
 
     /** A configuration from a map of keys (without prefix) only; for tests and embedding. */
     public static TrackerConfig of(Map<String, String> values) {
-        return new TrackerConfig(k -> null, k -> null, values);
+        return new TrackerConfig(Source.NONE, Source.NONE, values);
     }
 
     /** A configuration from explicit sources; for tests. */
@@ -280,5 +280,35 @@ public final class TrackerConfig {
 
     private static boolean blank(String v) {
         return v == null || v.isBlank();
+    }
+
+    /**
+     * The process's own sources, as constants rather than lambdas or method references: the agent
+     * builds its configuration in premain, and the first lambda a JVM links costs it some milliseconds
+     * (a dozen classes spun), which a JVM started with {@code enabled=false} would pay for nothing.
+     * One class for the three, not an enum with a body per constant (four classes).
+     */
+    private static final class Source implements Function<String, String> {
+        static final Source SYSTEM_PROPERTIES = new Source(1);
+        static final Source ENVIRONMENT = new Source(2);
+        static final Source NONE = new Source(0);
+
+        private final int kind;
+
+        private Source(int kind) {
+            this.kind = kind;
+        }
+
+        @Override
+        public String apply(String key) {
+            switch (kind) {
+                case 1:
+                    return System.getProperty(key);
+                case 2:
+                    return System.getenv(key);
+                default:
+                    return null;
+            }
+        }
     }
 }

@@ -2,20 +2,12 @@ package io.batchtrack.agent.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.instrument.Instrumentation;
 import java.net.URISyntaxException;
-import java.nio.channels.Channels;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.CodeSource;
-import java.util.EnumSet;
 import java.util.Properties;
-import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -33,12 +25,6 @@ public final class ApiJar {
     public static final String ENTRY = "META-INF/batchtrack/tracker-api.jar";
     /** The Maven descriptor that a tracker-api jar, or a jar that bundles one, carries. */
     static final String DESCRIPTOR = "META-INF/maven/io.batchtrack/tracker-api/pom.properties";
-
-    private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ,
-            PosixFilePermission.OWNER_WRITE);
-
-    private static final Set<StandardOpenOption> CREATE_NEW_WRITE = EnumSet.of(StandardOpenOption.CREATE_NEW,
-            StandardOpenOption.WRITE);
 
     private static volatile Path appended;
     private static volatile String appendedVersion;
@@ -72,14 +58,9 @@ public final class ApiJar {
     }
 
     /**
-     * Copies the nested api jar to a new owner-only temporary file, deleted when the JVM exits.
-     * A fresh file per process: nothing another user wrote can end up on the bootstrap class path.
-     * The file is created owner-only and written through that same handle, never replaced: a copy
-     * that replaced it would be re-created with the umask's permissions, readable (and, with a loose
-     * umask, writable) by others in the shared temporary directory until the JVM exits. Not
-     * Files.createTempFile: its random name costs SecureRandom and the security providers, tens of
-     * milliseconds at startup; CREATE_NEW refuses an existing file or link, so the name need not be
-     * unguessable.
+     * The nested api jar as a file: the copy kept across starts ({@link KeptApiJar}) where one can be
+     * kept safely, else a new owner-only temporary file for this process ({@link ProcessApiJar}).
+     * Either way nothing another user wrote can end up on the bootstrap class path.
      */
     public static Path extract() throws IOException {
         Path agentJar = agentJar();
@@ -90,25 +71,8 @@ public final class ApiJar {
             }
             Path dir = Path.of(System.getProperty("java.io.tmpdir"));
             boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
-            for (int attempt = 0; ; attempt++) {
-                Path target = dir.resolve("batchtrack-api-" + Long.toHexString(System.nanoTime()) + ".jar");
-                OutputStream out;
-                try {
-                    out = Channels.newOutputStream(posix
-                            ? Files.newByteChannel(target, CREATE_NEW_WRITE, PosixFilePermissions.asFileAttribute(OWNER_ONLY))
-                            : Files.newByteChannel(target, CREATE_NEW_WRITE));
-                } catch (FileAlreadyExistsException e) {
-                    if (attempt == 10) {
-                        throw e;
-                    }
-                    continue;
-                }
-                target.toFile().deleteOnExit();
-                try (OutputStream o = out; InputStream in = agent.getInputStream(entry)) {
-                    in.transferTo(o);
-                }
-                return target;
-            }
+            Path kept = posix ? KeptApiJar.of(agent, entry, dir) : null;
+            return kept != null ? kept : ProcessApiJar.extract(agent, entry, dir, posix);
         }
     }
 

@@ -3,13 +3,16 @@ package io.batchtrack.agent.internal;
 import io.batchtrack.internal.Log;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.URL;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.jar.JarFile;
 
 /**
  * An application that bundles its own tracker-api (a fat jar, or the api jar on its class path) still
@@ -36,16 +39,35 @@ final class BundledApi {
             Enumeration<URL> descriptors = loader.getResources(ApiJar.DESCRIPTOR);
             while (descriptors.hasMoreElements()) {
                 URL url = descriptors.nextElement();
-                String theirs;
-                try (InputStream in = url.openStream()) {
-                    theirs = ApiJar.version(in);
-                }
+                String theirs = versionAt(url);
                 if (theirs != null && !theirs.equals(ours) && REPORTED.add(url.toString())) {
                     Log.warn(message(theirs, ours, url));
                 }
             }
         } catch (IOException | RuntimeException e) {
             Log.debug("batchtrack could not compare the application's tracker-api with its own: " + Log.describe(e));
+        }
+    }
+
+    /**
+     * The version in the descriptor at {@code url}. A descriptor in a jar file is read with {@link JarFile}
+     * (sharing the class loader's open copy of the jar), not {@link URL#openStream}: the jar URL
+     * handler's connection classes are a dozen classes from outside the CDS archive that the agent's
+     * start would load for this alone.
+     */
+    private static String versionAt(URL url) throws IOException {
+        String s = url.toString();
+        int bang = s.indexOf("!/");
+        if (s.startsWith("jar:file:") && bang > 0 && s.indexOf("!/", bang + 2) < 0
+                && s.substring(bang + 2).equals(ApiJar.DESCRIPTOR)) {
+            try (JarFile jar = new JarFile(Path.of(URI.create(s.substring(4, bang))).toFile(), false)) {
+                return ApiJar.versionOf(jar);
+            } catch (IllegalArgumentException notAFile) {
+                // a URI that is not a plain file path after all: read it as any other URL
+            }
+        }
+        try (InputStream in = url.openStream()) {
+            return ApiJar.version(in);
         }
     }
 

@@ -25,8 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class SpoolingStore {
     private static final String HOST = Host.id().substring(Host.id().indexOf('@') + 1);
-    private static final java.time.Instant PROCESS_STARTED = ProcessHandle.current().info().startInstant()
-            .orElse(java.time.Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
+    private static final java.time.Instant PROCESS_STARTED = processStarted();
 
     /** The pause between two tries of the last hand-over. */
     private static final long RETRY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
@@ -38,6 +37,17 @@ public final class SpoolingStore {
     private final Duration exitTimeout;
     private final AtomicBoolean handedOver = new AtomicBoolean();
     private volatile long reportedLosses;
+
+    /**
+     * When this JVM started: from the operating system where it tells, else from the runtime MXBean. Not
+     * {@code orElse(ManagementFactory...)}, which asked the MXBean every time: that loads java.management
+     * and its platform providers (some 75 classes) in every engine's start.
+     */
+    private static java.time.Instant processStarted() {
+        java.util.Optional<java.time.Instant> os = ProcessHandle.current().info().startInstant();
+        return os.isPresent() ? os.get()
+                : java.time.Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+    }
 
     /** @param exitTimeout how long the last hand-over ({@link #handOver}) may take ({@code spool.exit-timeout}) */
     public SpoolingStore(RunStore store, Spool spool, Outage outage, ReadinessRefresh readiness, Duration exitTimeout) {
