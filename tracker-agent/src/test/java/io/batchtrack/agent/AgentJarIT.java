@@ -122,6 +122,10 @@ class AgentJarIT {
             assertThat(jar.getJarEntry("META-INF/batchtrack/tracker-api.jar")).isNotNull();
             assertThat(jar.getJarEntry("io/batchtrack/Tracker.class")).isNull();
             assertThat(jar.getJarEntry("io/batchtrack/internal/Woven.class")).isNull();
+            // the api's test jar is a test dependency of the agent, never something the agent carries
+            assertThat(jar.stream().map(JarEntry::getName)
+                    .filter(n -> n.startsWith("META-INF/batchtrack/") && !n.endsWith("/")))
+                    .containsExactly("META-INF/batchtrack/tracker-api.jar");
         }
     }
 
