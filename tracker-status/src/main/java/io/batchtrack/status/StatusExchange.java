@@ -21,6 +21,16 @@ public interface StatusExchange {
      */
     String path();
 
+    /**
+     * Where the status resources are mounted in the web server, as a client writes it: {@code ""} at
+     * the root (the JDK server), else a path without the trailing slash ({@code /app/batchtrack}, the
+     * servlet's context and servlet path). The JSON's links to runs ({@code detail}) start with it, so
+     * a client following them reaches the run.
+     */
+    default String mountPath() {
+        return "";
+    }
+
     /** The query string as sent (still percent-encoded), or null. */
     String rawQuery();
 

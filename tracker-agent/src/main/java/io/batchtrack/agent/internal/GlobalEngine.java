@@ -24,9 +24,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class GlobalEngine implements Runnable {
     private final AtomicBoolean started = new AtomicBoolean();
 
-    /** Starts building the engine in the background, the first time only. */
-    void warmUp() {
+    /**
+     * The Spring Boot starter's auto-configuration: where it is visible, the starter builds the engine
+     * from Spring's environment and replaces the agent's, so the warm-up does not build one from the
+     * agent's configuration alone (whose judgement, "jdbc.url is required", would be wrong there). The
+     * first tracked call still builds it if the starter has not (it is disabled, say), and says so then.
+     */
+    static final String SPRING_STARTER = "io.batchtrack.spring.boot.BatchtrackAutoConfiguration";
+
+    /** Starts building the engine in the background, the first time only; {@code loader}: the woven class's. */
+    void warmUp(ClassLoader loader) {
         if (!started.compareAndSet(false, true)) {
+            return;
+        }
+        if (visible(SPRING_STARTER, loader)) {
             return;
         }
         Thread t = new Thread(this, "batchtrack-warmup");
@@ -56,6 +67,15 @@ final class GlobalEngine implements Runnable {
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             // only a head start: the first tracked call does all of this again if need be
             Log.debug("batchtrack skipped its warm-up: " + Log.describe(e));
+        }
+    }
+
+    private static boolean visible(String className, ClassLoader loader) {
+        try {
+            Class.forName(className, false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+            return false;
         }
     }
 

@@ -60,7 +60,7 @@ final class TrackedBatchTransformer implements ClassFileTransformer {
                 if (propagation != null) {
                     propagation.install();
                 }
-                engine.warmUp();
+                engine.warmUp(loader);
             }
             return result.bytes();
         } catch (Throwable t) {

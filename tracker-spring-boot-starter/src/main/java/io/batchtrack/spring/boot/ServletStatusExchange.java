@@ -28,6 +28,12 @@ final class ServletStatusExchange implements StatusExchange {
         return below == null || below.isEmpty() ? "/" : below;
     }
 
+    /** The context path and the servlet's own path ({@code batchtrack.status.path}), as the client sent them. */
+    @Override
+    public String mountPath() {
+        return request.getContextPath() + request.getServletPath();
+    }
+
     @Override
     public String rawQuery() {
         return request.getQueryString();

@@ -51,6 +51,8 @@ class SpringAgentIT {
         String stdout = read(dir.resolve("stdout.txt"));
         assertThat(p.exitValue()).as("exit code; stderr: %s", read(dir.resolve("stderr.txt"))).isZero();
 
+        assertThat(read(dir.resolve("stderr.txt")) + stdout).as("the starter builds the engine: the agent's warm-up"
+                + " does not judge jdbc.url missing").doesNotContain("'jdbc.url': is required", "batches run untracked");
         assertThat(stdout).as("the agent weaves, the advisor stands down")
                 .contains("RESULT agent=true proxied=false bodies=3");
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();

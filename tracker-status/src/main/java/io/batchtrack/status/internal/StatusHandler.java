@@ -129,7 +129,7 @@ public final class StatusHandler implements HttpHandler {
         switch (route) {
             case PAGE: return PageResource.answer(queries.get(), clock, anomalyFactor, traceLinks);
             case LATEST: return latest(params);
-            case HISTORY: return history(params);
+            case HISTORY: return history(params, exchange.mountPath());
             case RUN: return run(path.substring(Route.RUN_PREFIX.length()));
             case CURRENT_READINESS: return readiness(NflCalendar.current(clock));
             case LOSSES: return Response.json(200, StatusJson.losses(queries.get().losses(PAGE_LOSSES)));
@@ -149,7 +149,7 @@ public final class StatusHandler implements HttpHandler {
                         : "no run of batch type '" + batchType + "' is recorded")));
     }
 
-    private Response history(QueryParams params) {
+    private Response history(QueryParams params, String mountPath) {
         Integer limit = params.integer("limit", 1, RunFilter.MAX_LIMIT);
         RunFilter filter = RunFilter.newest(limit == null ? DEFAULT_HISTORY_LIMIT : limit);
         String batchType = params.name("batch_type");
@@ -175,7 +175,7 @@ public final class StatusHandler implements HttpHandler {
         List<RunExcerpt> runs = queries.get().historyExcerpts(filter); // read before the status line is sent
         Map<UUID, RunFlags.Flags> flags = flags(runs.stream().map(RunExcerpt::run).toList());
         int shownLimit = filter.limit();
-        return Response.streamed(200, Response.JSON, out -> StatusJson.runs(out, runs, shownLimit, flags));
+        return Response.streamed(200, Response.JSON, out -> StatusJson.runs(out, runs, shownLimit, flags, mountPath));
     }
 
     /** Overdue and anomalies of the runs shown: read with them, never on the batch's path. */

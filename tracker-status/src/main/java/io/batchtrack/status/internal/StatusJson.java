@@ -49,10 +49,17 @@ public final class StatusJson {
      */
     public static void runs(CappedBody out, List<RunExcerpt> runs, int limit, Map<UUID, RunFlags.Flags> flags)
             throws IOException {
+        runs(out, runs, limit, flags, "");
+    }
+
+    /** As {@link #runs(CappedBody, List, int, Map)}, the runs' {@code detail} links under {@code mountPath}. */
+    public static void runs(CappedBody out, List<RunExcerpt> runs, int limit, Map<UUID, RunFlags.Flags> flags,
+            String mountPath) throws IOException {
         out.write("{\"limit\":" + limit + ",\"batch_runs\":[");
         int shown = 0;
         for (RunExcerpt r : runs) {
-            if (!out.item((shown > 0 ? "," : "") + excerpt(r, flags.getOrDefault(r.run().id(), RunFlags.Flags.NONE)))) {
+            if (!out.item((shown > 0 ? "," : "") + excerpt(r, flags.getOrDefault(r.run().id(), RunFlags.Flags.NONE),
+                    mountPath))) {
                 break;
             }
             shown++;
@@ -76,6 +83,14 @@ public final class StatusJson {
      * then the run's {@code overdue} and {@code anomalies}.
      */
     public static String excerpt(RunExcerpt e, RunFlags.Flags flags) {
+        return excerpt(e, flags, "");
+    }
+
+    /**
+     * As {@link #excerpt(RunExcerpt, RunFlags.Flags)}, {@code detail} under {@code mountPath}
+     * ({@link io.batchtrack.status.StatusExchange#mountPath}): the link works wherever the resources are mounted.
+     */
+    public static String excerpt(RunExcerpt e, RunFlags.Flags flags, String mountPath) {
         BatchRun r = e.run();
         BatchRun marked = e.errorMessageCut() || e.errorStackCut() ? withCutMarks(e) : r;
         StringBuilder b = appendRun(new StringBuilder(2_048), marked);
@@ -84,7 +99,7 @@ public final class StatusJson {
         next(b, "error_message_length").append(e.errorMessageLength());
         next(b, "error_stack_length").append(e.errorStackLength());
         next(b, "detail");
-        Json.string(b, "/api/admin/batch-runs/" + r.id());
+        Json.string(b, mountPath + StatusHandler.API + "batch-runs/" + r.id());
         return flagged(b.append('}'), flags).toString();
     }
 
