@@ -113,6 +113,17 @@ class CurrentTrackerTest {
     void a_bad_metric_through_the_current_tracker_is_refused_with_its_name() {
         tracking.run(SPEC, () -> {
             Tracker current = Tracker.current();
+            // first, before it has seen any name: null and "" are refused, never taken for a known name
+            assertThatThrownBy(() -> current.increment(null, 1))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("metric name must not be null");
+            assertThatThrownBy(() -> current.increment("", 1))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("metric name ''");
+            current.increment(Metrics.GAMES_PROCESSED, 2);
+            assertThatThrownBy(() -> current.increment(Metrics.GAMES_PROCESSED, -1))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("is negative");
             assertThatThrownBy(() -> current.increment("Games Processed", 1))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("metric name 'Games Processed' does not match [a-z][a-z0-9_]{0,62}");
@@ -120,5 +131,9 @@ class CurrentTrackerTest {
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("is negative");
         });
+
+        RunRecord run = store.only();
+        assertThat(run.metric(Metrics.GAMES_PROCESSED)).isEqualTo(2);
+        assertThat(run.metric(Metrics.API_CALLS_MADE)).as("what a refused name must never be taken for").isZero();
     }
 }
