@@ -71,10 +71,11 @@ final class GlobalEngine implements Runnable {
     }
 
     private static boolean visible(String className, ClassLoader loader) {
+        // the class file, not the class: loading a class from inside a transformer would weave it
+        // re-entrantly and could fail with a circularity; a resource lookup loads nothing
         try {
-            Class.forName(className, false, loader);
-            return true;
-        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+            return loader != null && loader.getResource(className.replace('.', '/') + ".class") != null;
+        } catch (RuntimeException | LinkageError e) {
             return false;
         }
     }
