@@ -39,9 +39,7 @@ class OpenTelemetrySpansTest {
     }
 
     static void datasource(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> db.jdbcUrl());
-        registry.add("spring.datasource.username", () -> db.user());
-        registry.add("spring.datasource.password", () -> db.password());
+        TestDataSource.register(registry, () -> db);
     }
 
     /** The application's SDK, exporting to memory. */

@@ -51,9 +51,7 @@ class StatusDetailLinkTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> db.jdbcUrl());
-        registry.add("spring.datasource.username", () -> db.user());
-        registry.add("spring.datasource.password", () -> db.password());
+        TestDataSource.register(registry, () -> db);
     }
 
     @Test

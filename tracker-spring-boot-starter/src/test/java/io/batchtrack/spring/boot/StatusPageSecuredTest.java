@@ -46,9 +46,7 @@ class StatusPageSecuredTest {
 
     @DynamicPropertySource
     static void dataSource(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> db.jdbcUrl());
-        registry.add("spring.datasource.username", () -> db.user());
-        registry.add("spring.datasource.password", () -> db.password());
+        TestDataSource.register(registry, () -> db);
     }
 
     @Test

@@ -51,9 +51,7 @@ class StatusPageTokenTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> db.jdbcUrl());
-        registry.add("spring.datasource.username", () -> db.user());
-        registry.add("spring.datasource.password", () -> db.password());
+        TestDataSource.register(registry, () -> db);
         registry.add("batchtrack.status.token-file", () -> tokenFile.toString());
     }
 
