@@ -45,7 +45,7 @@ public final class BatchtrackEndpoint {
                     .orElse(null));
             answer.put("latest_runs", queries.history(RunFilter.newest(LATEST_RUNS)).stream()
                     .map(r -> JsonReader.parse(RowJson.run(r))).toList());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) { // as the health indicator: the endpoint answers why
             answer.put("error", "the batchtrack database did not answer: " + Log.describe(e));
         }
         return answer;

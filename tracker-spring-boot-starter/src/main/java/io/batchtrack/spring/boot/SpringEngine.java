@@ -87,7 +87,7 @@ final class SpringEngine {
         }
         try {
             postgres.ensureReady();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // Errors too (another Flyway: NoSuchMethodError)
             if (policy == StoreFailurePolicy.FAIL) {
                 throw e;
             }
